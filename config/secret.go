@@ -1,5 +1,7 @@
 package config
 
+import "log/slog"
+
 // Secret is a token or password. It prints redacted so that it never reaches
 // a log line, an error string or check-config's summary.
 type Secret string
@@ -16,7 +18,7 @@ func (s Secret) String() string {
 func (s Secret) GoString() string { return `config.Secret("[redacted]")` }
 
 // LogValue keeps the secret out of slog output.
-func (s Secret) LogValue() string { return s.String() }
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
 // Reveal returns the value, for the one place that must send it.
 func (s Secret) Reveal() string { return string(s) }
