@@ -1,0 +1,160 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Delivery states.
+const (
+	DeliveryPending = "pending" // waiting to be sent, or being sent under a lease
+	DeliverySent    = "sent"    // the platform confirmed it
+	DeliveryFailed  = "failed"  // a permanent error; not retried
+)
+
+// Delivery is one outbox row: a message owed to one channel.
+type Delivery struct {
+	ID          int64
+	AlertID     int64
+	Channel     string
+	Kind        string
+	Payload     string
+	Status      string
+	Attempts    int // including the current one, once claimed
+	NextAttempt time.Time
+	LastError   string
+	RemoteID    string
+	CreatedAt   time.Time
+	SentAt      time.Time
+}
+
+const deliveryColumns = `id, COALESCE(alert_id, 0), channel, kind, payload, status, attempts, next_attempt_at,
+	last_error, remote_id, created_at, sent_at`
+
+func scanDelivery(row interface{ Scan(...any) error }) (Delivery, error) {
+	var d Delivery
+	var next, created, sent sql.NullInt64
+	err := row.Scan(&d.ID, &d.AlertID, &d.Channel, &d.Kind, &d.Payload, &d.Status, &d.Attempts, &next, &d.LastError, &d.RemoteID, &created, &sent)
+	d.NextAttempt, d.CreatedAt, d.SentAt = fromMillis(next), fromMillis(created), fromMillis(sent)
+	return d, err
+}
+
+// ClaimDeliveries leases up to limit due deliveries for lease and returns
+// them oldest first. A lease that runs out (the process died mid-send)
+// makes the row due again, so a crash never loses a delivery.
+func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error) {
+	var out []Delivery
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		out = nil
+		n := millis(now)
+		rows, err := tx.QueryContext(ctx, `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1
+			WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+				AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+			RETURNING `+deliveryColumns, millis(now.Add(lease)), n, n, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDelivery(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: claim deliveries: %w", err)
+	}
+	// RETURNING does not promise an order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].ID < out[j-1].ID; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out, nil
+}
+
+// MarkDelivered records the platform's confirmation of a delivery.
+func (s *Store) MarkDelivered(ctx context.Context, id int64, remoteID string, at time.Time) error {
+	return s.updateDelivery(ctx, id, `UPDATE deliveries SET status = 'sent', remote_id = ?, sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
+		remoteID, millis(at), id)
+}
+
+// MarkRetry releases a delivery to be tried again at next.
+func (s *Store) MarkRetry(ctx context.Context, id int64, msg string, next time.Time) error {
+	return s.updateDelivery(ctx, id, `UPDATE deliveries SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ?`,
+		millis(next), msg, id)
+}
+
+// MarkFailed records a permanent failure; the delivery is not retried.
+func (s *Store) MarkFailed(ctx context.Context, id int64, msg string) error {
+	return s.updateDelivery(ctx, id, `UPDATE deliveries SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ?`, msg, id)
+}
+
+func (s *Store) updateDelivery(ctx context.Context, id int64, q string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("storage: delivery %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("storage: delivery %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// Deliveries lists deliveries in a status, oldest first.
+func (s *Store) Deliveries(ctx context.Context, status string) ([]Delivery, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE status = ? ORDER BY id`, status)
+	if err != nil {
+		return nil, fmt.Errorf("storage: list deliveries: %w", err)
+	}
+	defer rows.Close()
+	var out []Delivery
+	for rows.Next() {
+		d, err := scanDelivery(rows)
+		if err != nil {
+			return nil, fmt.Errorf("storage: list deliveries: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// AlertContent is what a message about one alert is rendered from.
+type AlertContent struct {
+	AlertID   int64
+	Watchlist Watchlist
+	Article   StoredArticle
+	Reason    string   // JSON explaining the match
+	SeenIn    []string // every source that carried the article
+	CreatedAt time.Time
+}
+
+// AlertContent loads what the deliverer renders for an alert.
+func (s *Store) AlertContent(ctx context.Context, alertID int64) (AlertContent, error) {
+	var c AlertContent
+	var watchlistID, articleID int64
+	var created sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT id, watchlist_id, article_id, reason, created_at FROM alerts WHERE id = ?`, alertID).
+		Scan(&c.AlertID, &watchlistID, &articleID, &c.Reason, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("storage: alert %d: %w", alertID, ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("storage: alert %d: %w", alertID, err)
+	}
+	c.CreatedAt = fromMillis(created)
+	if c.Watchlist, err = s.Watchlist(ctx, watchlistID); err != nil {
+		return c, err
+	}
+	if c.Article, err = s.Article(ctx, articleID); err != nil {
+		return c, err
+	}
+	c.SeenIn, err = s.Sightings(ctx, articleID)
+	return c, err
+}

@@ -1,0 +1,379 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"sovwatch/news"
+)
+
+var t0 = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+func openTest(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sub", "test.db")
+	s, err := Open(context.Background(), path, WithClock(func() time.Time { return t0 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTest(t)
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.SchemaVersion(ctx); v != len(ms) {
+		t.Fatalf("fresh database at version %d, want %d", v, len(ms))
+	}
+	s.Close()
+
+	t.Run("re-run is a no-op", func(t *testing.T) {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if v, _ := s.SchemaVersion(ctx); v != len(ms) {
+			t.Fatalf("version %d after re-open", v)
+		}
+		if err := s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("newer schema is refused", func(t *testing.T) {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms)+1)); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		_, err = Open(ctx, path)
+		if !errors.Is(err, ErrSchemaTooNew) {
+			t.Fatalf("opening a newer schema: %v, want ErrSchemaTooNew", err)
+		}
+		// Nothing was touched: the data is still there for a newer binary.
+		s, err = Open(ctx, path+"-copy")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	})
+}
+
+func TestSourceSyncAndFetchState(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	defs := []SourceDef{
+		{Name: "a", Type: "rss", URL: "https://a.example/feed", Kind: "media", Enabled: true},
+		{Name: "b", Type: "html", URL: "https://b.example/", Kind: "official", Enabled: true},
+	}
+	if err := s.SyncConfigSources(ctx, defs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSource(ctx, SourceDef{Name: "chat-one", Type: "rss", URL: "https://c.example/", Kind: "media", Enabled: true}, OriginChat); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSource(ctx, SourceDef{Name: "a", Type: "rss", URL: "https://x.example/"}, OriginChat); !errors.Is(err, ErrExists) {
+		t.Fatalf("adding a taken name: %v", err)
+	}
+	if err := s.RecordPollSuccess(ctx, "a", PollOutcome{ETag: `"v1"`, LastModified: "Wed, 25 Nov 2026 10:00:00 GMT", At: t0}); err != nil {
+		t.Fatal(err)
+	}
+	src, err := s.RecordPollFailure(ctx, "a", "fetch: 503", t0.Add(time.Hour), t0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err = s.RecordPollFailure(ctx, "a", "fetch: 503 again", t0.Add(2*time.Hour), t0.Add(4*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.Failures != 2 || !src.FailingSince.Equal(t0.Add(time.Hour)) || src.ETag != `"v1"` || !src.FirstSuccess.Equal(t0) || src.LastError != "fetch: 503 again" {
+		t.Fatalf("fetch state after failures: %+v", src)
+	}
+	// Dropping b from the config disables it but keeps chat sources.
+	if err := s.SyncConfigSources(ctx, defs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enabled := map[string]bool{}
+	for _, x := range all {
+		enabled[x.Name] = x.Enabled
+	}
+	if len(all) != 3 || !enabled["a"] || enabled["b"] || !enabled["chat-one"] {
+		t.Fatalf("after re-sync: %v", enabled)
+	}
+	a, _ := s.Source(ctx, "a")
+	if a.Failures != 2 || a.ETag != `"v1"` {
+		t.Fatalf("re-sync lost fetch state: %+v", a)
+	}
+	if err := s.RecordPollSuccess(ctx, "a", PollOutcome{At: t0.Add(5 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = s.Source(ctx, "a")
+	if a.Failures != 0 || !a.FailingSince.IsZero() || !a.NextAttempt.IsZero() {
+		t.Fatalf("success did not reset failures: %+v", a)
+	}
+	if _, err := s.Source(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("missing source: %v", err)
+	}
+}
+
+func article(url, guid, title string) news.Article {
+	return news.Article{URL: url, GUID: guid, Title: title, Summary: "s", Fetched: t0, Published: t0.Add(-time.Hour), Language: "en"}
+}
+
+func TestIngestDeduplicatesAcrossSources(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.SyncConfigSources(ctx, []SourceDef{
+		{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true},
+		{Name: "b", Type: "rss", URL: "https://b.example/", Kind: "media", Enabled: true},
+	}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "all", Statements: "required", Mode: "immediate", Timezone: "UTC", Channels: []string{"console", "slack:C1"}})
+	must(t, err)
+	digest, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "weekly", Mode: "digest", Schedule: "0 8 * * 1", Timezone: "UTC", Channels: []string{"console"}})
+	must(t, err)
+
+	st := news.Statement{Type: news.InterventionRejection, Speaker: "Claudia Sheinbaum", Actor: "MX", Targets: []string{"US"}, Quote: "q", Cues: []string{"rejected"}, Confidence: 0.9}
+	res, err := s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{ETag: "e1", At: t0}, Items: []IngestItem{
+		{Article: article("https://n.example/1", "guid-1", "One"), Statements: []news.Statement{st}, Alerts: []AlertDraft{{WatchlistID: w.ID}, {WatchlistID: digest.ID}}},
+		{Article: article("https://n.example/2", "", "Two")},
+	}})
+	must(t, err)
+	if len(res.NewArticles) != 2 || res.Alerts != 2 || res.Deliveries != 2 {
+		t.Fatalf("first ingest: %+v", res)
+	}
+	// Source b carries article 1 under another URL but the same GUID, and
+	// article 2 under the same URL: sightings only, no new alerts.
+	res, err = s.Ingest(ctx, IngestBatch{Source: "b", Outcome: PollOutcome{At: t0.Add(time.Minute)}, Items: []IngestItem{
+		{Article: article("https://mirror.example/1", "guid-1", "One"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
+		{Article: article("https://n.example/2", "", "Two"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
+		{Article: article("https://n.example/3", "", "Three")},
+	}})
+	must(t, err)
+	if len(res.NewArticles) != 1 || res.Sightings != 2 || res.Alerts != 0 || res.Deliveries != 0 {
+		t.Fatalf("second ingest: %+v", res)
+	}
+	known, err := s.KnownArticles(ctx, []ArticleKey{{URL: "https://n.example/1"}, {URL: "https://other/", GUID: "guid-1"}, {URL: "https://n.example/9"}})
+	must(t, err)
+	if len(known) != 2 || known[ArticleKey{URL: "https://n.example/9"}] {
+		t.Fatalf("known: %v", known)
+	}
+	pending, err := s.Deliveries(ctx, DeliveryPending)
+	must(t, err)
+	if len(pending) != 2 {
+		t.Fatalf("pending deliveries: %d, want 2 (the digest watchlist queues none)", len(pending))
+	}
+	c, err := s.AlertContent(ctx, pending[0].AlertID)
+	must(t, err)
+	if c.Article.Title != "One" || len(c.Article.Statements) != 1 || c.Article.Statements[0].Speaker != "Claudia Sheinbaum" ||
+		c.Article.Statements[0].Targets[0] != "US" || len(c.SeenIn) != 2 || c.Watchlist.Name != "all" {
+		t.Fatalf("alert content: %+v", c)
+	}
+	var titles []string
+	must(t, s.ArticlesSince(ctx, t0.Add(-2*time.Hour), func(a StoredArticle) error {
+		titles = append(titles, a.Title)
+		return nil
+	}))
+	if len(titles) != 3 {
+		t.Fatalf("articles since: %v", titles)
+	}
+	src, _ := s.Source(ctx, "a")
+	if src.ETag != "e1" {
+		t.Fatalf("ingest did not record the poll: %+v", src)
+	}
+}
+
+func TestIngestUnknownSourceStoresNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	_, err := s.Ingest(ctx, IngestBatch{Source: "ghost", Outcome: PollOutcome{At: t0}, Items: []IngestItem{{Article: article("https://n.example/1", "", "x")}}})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("ingest from unknown source: %v", err)
+	}
+	known, _ := s.KnownArticles(ctx, []ArticleKey{{URL: "https://n.example/1"}})
+	if len(known) != 0 {
+		t.Fatal("a failed ingest left an article behind")
+	}
+}
+
+func TestWatchlistSyncNeverDuplicates(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	ws := []Watchlist{
+		{Name: "mx", Query: "Mexico", Types: []string{"intervention_threat"}, Targets: []string{"MX"}, Mode: "immediate", Statements: "required", Timezone: "UTC", Channels: []string{"console"}},
+		{Name: "gl", Query: "Greenland", Mode: "digest", Schedule: "0 8 * * *", Statements: "required", Timezone: "UTC", Channels: []string{"console", "discord:1"}},
+	}
+	must(t, s.SyncConfigWatchlists(ctx, ws))
+	ws[0].Query = "Mexico OR México"
+	ws[0].Channels = []string{"slack:C1"}
+	must(t, s.SyncConfigWatchlists(ctx, ws))
+	must(t, s.SyncConfigWatchlists(ctx, ws[:1]))
+	chat, err := s.SaveWatchlist(ctx, Watchlist{Platform: "slack", Workspace: "T1", Channel: "C9", CreatedBy: "U1", Name: "mx", Query: "x", Mode: "immediate", Statements: "any", Timezone: "UTC", Channels: []string{"slack:C9"}})
+	must(t, err)
+	got, err := s.Watchlists(ctx)
+	must(t, err)
+	if len(got) != 2 || got[0].Query != "Mexico OR México" || len(got[0].Channels) != 1 || got[0].Channels[0] != "slack:C1" || got[0].Targets[0] != "MX" {
+		t.Fatalf("watchlists: %+v", got)
+	}
+	must(t, s.SetWatchlistPaused(ctx, chat.ID, true))
+	w, err := s.Watchlist(ctx, chat.ID)
+	must(t, err)
+	if !w.Paused || w.CreatedBy != "U1" || w.Workspace != "T1" {
+		t.Fatalf("chat watchlist: %+v", w)
+	}
+	must(t, s.DeleteWatchlist(ctx, chat.ID))
+	if err := s.DeleteWatchlist(ctx, chat.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+}
+
+func TestOutboxLeases(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "all", Mode: "immediate", Timezone: "UTC", Channels: []string{"console", "slack:C1", "discord:2"}})
+	must(t, err)
+	_, err = s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{At: t0}, Items: []IngestItem{
+		{Article: article("https://n.example/1", "", "One"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
+	}})
+	must(t, err)
+	first, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10)
+	must(t, err)
+	if len(first) != 3 || first[0].Attempts != 1 || first[0].ID > first[1].ID {
+		t.Fatalf("claim: %+v", first)
+	}
+	again, err := s.ClaimDeliveries(ctx, t0.Add(30*time.Second), time.Minute, 10)
+	must(t, err)
+	if len(again) != 0 {
+		t.Fatalf("leased rows were claimed twice: %+v", again)
+	}
+	must(t, s.MarkDelivered(ctx, first[0].ID, "ts-1", t0))
+	must(t, s.MarkRetry(ctx, first[1].ID, "429", t0.Add(10*time.Minute)))
+	must(t, s.MarkFailed(ctx, first[2].ID, "channel_not_found"))
+	// The process "died" with nothing leased; nothing is due until the retry.
+	due, err := s.ClaimDeliveries(ctx, t0.Add(5*time.Minute), time.Minute, 10)
+	must(t, err)
+	if len(due) != 0 {
+		t.Fatalf("due before retry time: %+v", due)
+	}
+	due, err = s.ClaimDeliveries(ctx, t0.Add(11*time.Minute), time.Minute, 10)
+	must(t, err)
+	if len(due) != 1 || due[0].ID != first[1].ID || due[0].Attempts != 2 || due[0].LastError != "429" {
+		t.Fatalf("retry claim: %+v", due)
+	}
+	// A lease that expires without an answer makes the row due again.
+	due, err = s.ClaimDeliveries(ctx, t0.Add(13*time.Minute), time.Minute, 10)
+	must(t, err)
+	if len(due) != 1 || due[0].Attempts != 3 {
+		t.Fatalf("expired lease: %+v", due)
+	}
+	sent, _ := s.Deliveries(ctx, DeliverySent)
+	failed, _ := s.Deliveries(ctx, DeliveryFailed)
+	if len(sent) != 1 || sent[0].RemoteID != "ts-1" || len(failed) != 1 || failed[0].LastError != "channel_not_found" {
+		t.Fatalf("sent %+v failed %+v", sent, failed)
+	}
+}
+
+func TestMutes(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.AddMute(ctx, Mute{Platform: "slack", Workspace: "T1", Channel: "C1", Scope: "speaker", Value: "Donald Trump", Until: t0.Add(time.Hour)}))
+	must(t, s.AddMute(ctx, Mute{Platform: "slack", Workspace: "T1", Channel: "C1", Scope: "source", Value: "tabloid"}))
+	ms, err := s.ActiveMutes(ctx, "slack", "T1", "C1", t0)
+	must(t, err)
+	if len(ms) != 2 {
+		t.Fatalf("mutes: %+v", ms)
+	}
+	ms, _ = s.ActiveMutes(ctx, "slack", "T1", "C1", t0.Add(2*time.Hour))
+	if len(ms) != 1 || ms[0].Scope != "source" {
+		t.Fatalf("after expiry: %+v", ms)
+	}
+	must(t, s.RemoveMute(ctx, "slack", "T1", "C1", "source", "tabloid"))
+	if err := s.RemoveMute(ctx, "slack", "T1", "C1", "source", "tabloid"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("second remove: %v", err)
+	}
+}
+
+// Concurrent writers through two handles on one file (as two processes
+// would) and many goroutines on each must all commit.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	s1, path := openTest(t)
+	s2, err := Open(ctx, path)
+	must(t, err)
+	defer s2.Close()
+	var defs []SourceDef
+	for i := range 8 {
+		defs = append(defs, SourceDef{Name: fmt.Sprintf("s%d", i), Type: "rss", URL: "https://x.example/", Kind: "media", Enabled: true})
+	}
+	must(t, s1.SyncConfigSources(ctx, defs))
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		store := s1
+		if i%2 == 1 {
+			store = s2
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 25 {
+				// Every writer also carries one article all the others carry.
+				_, err := store.Ingest(ctx, IngestBatch{Source: fmt.Sprintf("s%d", i), Outcome: PollOutcome{At: t0}, Items: []IngestItem{
+					{Article: article(fmt.Sprintf("https://n.example/%d/%d", i, j), "", "x")},
+					{Article: article("https://n.example/shared", "", "shared")},
+				}})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	var n int
+	var shared int64
+	must(t, s1.ArticlesSince(ctx, time.Time{}, func(a StoredArticle) error {
+		n++
+		if a.Title == "shared" {
+			shared = a.ID
+		}
+		return nil
+	}))
+	if n != 8*25+1 {
+		t.Fatalf("stored %d articles, want %d", n, 8*25+1)
+	}
+	seen, err := s1.Sightings(ctx, shared)
+	must(t, err)
+	if len(seen) != 8 {
+		t.Fatalf("shared article seen in %v, want all 8 sources", seen)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
