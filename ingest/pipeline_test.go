@@ -49,7 +49,7 @@ func (n *noticeRecorder) Notice(_ context.Context, key, _ string) { n.keys = app
 
 type retryErr struct{ d time.Duration }
 
-func (e retryErr) Error() string               { return "429 too many requests" }
+func (e retryErr) Error() string             { return "429 too many requests" }
 func (e retryErr) RetryDelay() time.Duration { return e.d }
 
 type fixture struct {
