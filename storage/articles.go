@@ -313,3 +313,16 @@ func (s *Store) statements(ctx context.Context, articleID int64) ([]news.Stateme
 	}
 	return out, rows.Err()
 }
+
+// Seen reports whether an article is stored, by canonical URL or GUID.
+func (s *Store) Seen(ctx context.Context, url, guid string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ? OR (? <> '' AND guid = ?) LIMIT 1`, url, guid, guid).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("storage: seen %s: %w", url, err)
+	}
+	return true, nil
+}

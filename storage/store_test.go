@@ -175,6 +175,13 @@ func TestIngestDeduplicatesAcrossSources(t *testing.T) {
 	if len(known) != 2 || known[ArticleKey{URL: "https://n.example/9"}] {
 		t.Fatalf("known: %v", known)
 	}
+	for _, k := range []ArticleKey{{URL: "https://n.example/3"}, {URL: "https://elsewhere/", GUID: "guid-1"}, {URL: "https://n.example/9", GUID: "g9"}} {
+		seen, err := s.Seen(ctx, k.URL, k.GUID)
+		must(t, err)
+		if seen != (k.URL != "https://n.example/9") {
+			t.Errorf("Seen(%+v) = %v", k, seen)
+		}
+	}
 	pending, err := s.Deliveries(ctx, DeliveryPending)
 	must(t, err)
 	if len(pending) != 2 {

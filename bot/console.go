@@ -1,0 +1,123 @@
+// Package bot is sovwatch's face in chat: the Slack, Discord and console
+// notifiers, the rendering of alerts for each, and the slash commands.
+package bot
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"sovwatch/delivery"
+	"sovwatch/news"
+	"sovwatch/storage"
+)
+
+// Console prints alerts as text, for running without a chat platform.
+type Console struct {
+	mu  sync.Mutex
+	w   io.Writer
+	loc *time.Location
+}
+
+// NewConsole returns a notifier that writes to w, showing times in loc.
+func NewConsole(w io.Writer, loc *time.Location) *Console {
+	return &Console{w: w, loc: loc}
+}
+
+// Send writes the alert. A write error is retried: stdout may be a pipe
+// whose reader comes back.
+func (c *Console) Send(_ context.Context, m delivery.Message) (string, bool, error) {
+	text := RenderText(m.Alert, c.loc)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := io.WriteString(c.w, text); err != nil {
+		return "", true, fmt.Errorf("console: %w", err)
+	}
+	return "", false, nil
+}
+
+// typeLabels are the short badges shown for each statement type.
+var typeLabels = map[news.StatementType]string{
+	news.SovereigntyAssertion:  "SOVEREIGNTY",
+	news.InterventionRejection: "REJECTION",
+	news.InterventionThreat:    "THREAT",
+	news.AssistanceOffer:       "OFFER",
+}
+
+// RenderText renders an alert as plain text: the headline, where and when,
+// each statement as a quote with its speaker and countries, why it matched
+// and the link. Control characters from the source are removed.
+func RenderText(a storage.AlertContent, loc *time.Location) string {
+	var b strings.Builder
+	art := a.Article
+	fmt.Fprintf(&b, "── %s ── %s\n", clean(a.Watchlist.Name), clean(art.Title))
+	when := ""
+	if !art.Published.IsZero() {
+		when = " · " + art.Published.In(loc).Format("2006-01-02 15:04 MST")
+	}
+	kind := ""
+	if art.SourceKind == news.KindOfficial {
+		kind = " (official)"
+	}
+	fmt.Fprintf(&b, "   %s%s%s\n", clean(art.Source), kind, when)
+	for _, st := range art.Statements {
+		who := clean(st.Speaker)
+		if who == "" {
+			who = "unattributed"
+		}
+		countries := st.Actor
+		if len(st.Targets) > 0 {
+			countries += " → " + strings.Join(st.Targets, ",")
+		}
+		if countries != "" {
+			who += " (" + countries + ")"
+		}
+		quote := clean(st.Quote)
+		if quote == "" {
+			quote = clean(st.Sentence)
+		}
+		fmt.Fprintf(&b, "   [%s] %s: “%s”\n", typeLabels[st.Type], who, truncate(quote, 400))
+		if len(st.Cues) > 0 {
+			fmt.Fprintf(&b, "      why: %s · confidence %.2f\n", clean(strings.Join(st.Cues, ", ")), st.Confidence)
+		}
+	}
+	fmt.Fprintf(&b, "   %s\n", clean(art.URL))
+	if others := otherSources(a.SeenIn, art.Source); len(others) > 0 {
+		fmt.Fprintf(&b, "   also reported by %d: %s\n", len(others), clean(strings.Join(others, ", ")))
+	}
+	return b.String()
+}
+
+func otherSources(seen []string, first string) []string {
+	var out []string
+	for _, s := range seen {
+		if s != first {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// clean removes control characters (terminal escapes included) and folds
+// runs of white space, so text from a feed cannot rewrite the terminal.
+func clean(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029'
+	}), " ")
+}
+
+// truncate cuts s to at most n runes at a word boundary, marking the cut.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
