@@ -90,16 +90,36 @@ func (s *Scheduler) Next(name string) time.Time {
 	return time.Time{}
 }
 
+// run is one cron tick of a job.
 func (s *Scheduler) run(name string, jitter time.Duration, job func(context.Context)) {
+	if s.begin(name) {
+		s.exec(name, jitter, job)
+	}
+}
+
+// RunNow runs a job once in the background, now (after jitter), under the
+// same no-overlap rule as its ticks.
+func (s *Scheduler) RunNow(name string, job func(context.Context)) {
+	if s.begin(name) {
+		go s.exec(name, s.maxJitter, job)
+	}
+}
+
+// begin marks name as running; false means it already is, or the scheduler
+// is stopping. It counts the run before returning so Stop always waits for it.
+func (s *Scheduler) begin(name string) bool {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.running[name] || s.ctx.Err() != nil {
-		s.mu.Unlock()
 		s.log.Debug("skipping tick: previous run still in progress", "source", name)
-		return
+		return false
 	}
 	s.running[name] = true
 	s.wg.Add(1)
-	s.mu.Unlock()
+	return true
+}
+
+func (s *Scheduler) exec(name string, jitter time.Duration, job func(context.Context)) {
 	defer func() {
 		s.mu.Lock()
 		delete(s.running, name)
