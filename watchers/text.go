@@ -44,7 +44,7 @@ func htmlToText(s string) string {
 				}
 			case "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "header", "footer", "ul", "ol", "table", "figure", "figcaption", "pre", "hr":
 				b.WriteByte('\n')
-			default:
+			case "td", "th", "dt", "dd", "img", "input", "button", "label":
 				b.WriteByte(' ')
 			}
 		case html.EndTagToken:
@@ -56,7 +56,7 @@ func htmlToText(s string) string {
 				}
 			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "header", "footer", "ul", "ol", "table", "figure", "figcaption", "pre":
 				b.WriteByte('\n')
-			default:
+			case "td", "th", "dt", "dd", "button", "label":
 				b.WriteByte(' ')
 			}
 		}
