@@ -221,7 +221,7 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 		}
 	}
 	if f.cfg.MaxRedirects < 0 || len(via) > f.cfg.MaxRedirects {
-		return fmt.Errorf("%w: stopped after %d, last to %s", ErrTooManyRedirects, len(via)-1, target)
+		return fmt.Errorf("%w: more than %d, the next to %s", ErrTooManyRedirects, max(f.cfg.MaxRedirects, 0), target)
 	}
 	return nil
 }
