@@ -82,8 +82,9 @@ func Canonicalize(raw string) (string, error) {
 }
 
 // canonicalQuery drops tracking parameters and sorts the rest by key,
-// stably, so that a=2&a=1 keeps its meaning. Pieces are kept as written
-// (not re-encoded) apart from the order.
+// stably, so that a=2&a=1 keeps its meaning. Pieces are kept as written,
+// apart from escaping bytes that may not appear raw in a URL, so that the
+// result canonicalises to itself.
 func canonicalQuery(raw string) string {
 	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == '&' || r == ';' })
 	type kv struct{ key, piece string }
@@ -97,7 +98,7 @@ func canonicalQuery(raw string) string {
 		if key == "" || isTracking(key) {
 			continue
 		}
-		kept = append(kept, kv{key, p})
+		kept = append(kept, kv{key, escapeLoose(p)})
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].key < kept[j].key })
 	out := make([]string, len(kept))
@@ -118,4 +119,30 @@ func sameSite(a, b *url.URL) bool {
 	da, err1 := publicsuffix.EffectiveTLDPlusOne(ha)
 	db, err2 := publicsuffix.EffectiveTLDPlusOne(hb)
 	return err1 == nil && err2 == nil && da == db
+}
+
+// escapeLoose percent-encodes control bytes, spaces and non-ASCII bytes,
+// leaving everything else (existing escapes included) alone.
+func escapeLoose(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+			if b.Len() == 0 {
+				b.WriteString(s[:i])
+			}
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(c)
+		}
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
 }

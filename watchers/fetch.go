@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -34,6 +35,9 @@ const (
 	DefaultFulltextThreshold = 500
 	DefaultMaxItems          = 500
 	DefaultGDELTURL          = "https://api.gdeltproject.org/api/v2/doc/doc"
+	// gdeltGap is the spacing GDELT asks of API clients.
+	gdeltGap  = 5 * time.Second
+	gdeltHost = "api.gdeltproject.org"
 )
 
 // Errors callers may branch on with errors.Is.
@@ -108,6 +112,10 @@ type Fetcher struct {
 	log       *slog.Logger
 	now       func() time.Time
 	userAgent string
+	// guard says why an address may not be dialled ("" if it may); nil
+	// when private networks are allowed. A field so tests can refuse one
+	// loopback address while serving from another.
+	guard func(netip.Addr) string
 }
 
 // NewFetcher builds a Fetcher from cfg, filling zero fields with the
@@ -128,6 +136,12 @@ func NewFetcher(cfg config.Fetch, log *slog.Logger, now func() time.Time) *Fetch
 		limit:     newLimiter(cfg.Concurrency, cfg.PerHost, cfg.HostGap, now),
 		userAgent: userAgent(cfg),
 	}
+	if !cfg.AllowPrivateNetworks {
+		f.guard = blockedReason
+	}
+	// The public GDELT API asks for no more than one request every five
+	// seconds; a mirror or test server configured instead is not slowed.
+	f.limit.minGap[gdeltHost] = gdeltGap
 
 	connect := min(10*time.Second, cfg.Timeout)
 	transport := &http.Transport{
@@ -136,12 +150,12 @@ func NewFetcher(cfg config.Fetch, log *slog.Logger, now func() time.Time) *Fetch
 		Proxy: nil,
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			d := &net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}
-			if !cfg.AllowPrivateNetworks {
+			if f.guard != nil {
 				host, _, err := net.SplitHostPort(addr)
 				if err != nil {
 					host = addr
 				}
-				d.Control = guardControl(host)
+				d.Control = guardControl(host, f.guard)
 			}
 			return d.DialContext(ctx, network, addr)
 		},
@@ -311,6 +325,7 @@ func (f *Fetcher) Fetch(ctx context.Context, r Request) (*Response, error) {
 		return nil, f.wrapErr(shown, ctx, err)
 	}
 	out.Body = body
+	f.log.Debug("watchers: fetched", "url", shown, "status", resp.StatusCode, "bytes", len(body))
 	return out, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -272,6 +273,44 @@ func TestFetchGuard(t *testing.T) {
 	}
 	if hits != 1 {
 		t.Errorf("server saw %d requests, want only the allowed one", hits)
+	}
+}
+
+// TestFetchGuardAfterRedirect serves from 127.0.0.1 and refuses only
+// 127.0.0.2, so a redirect to 127.0.0.2 shows the guard runs on every
+// dial, not just on the configured URL.
+func TestFetchGuardAfterRedirect(t *testing.T) {
+	inner := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "internal")
+	}))
+	l, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("no 127.0.0.2 on this host: %v", err)
+	}
+	inner.Listener = l
+	inner.Start()
+	t.Cleanup(inner.Close)
+	outer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, inner.URL+"/secret", http.StatusFound)
+	}))
+	t.Cleanup(outer.Close)
+
+	cfg := testFetch()
+	cfg.AllowPrivateNetworks = false
+	f := newTestFetcher(cfg)
+	f.guard = func(ip netip.Addr) string {
+		if ip == netip.MustParseAddr("127.0.0.2") {
+			return "test-blocked"
+		}
+		return ""
+	}
+	_, err = f.Fetch(context.Background(), Request{URL: outer.URL + "/start"})
+	var be *BlockedAddressError
+	if !errors.As(err, &be) || be.Reason != "test-blocked" || be.Host != "127.0.0.2" {
+		t.Fatalf("err = %v, want the redirect target refused", err)
+	}
+	if !strings.Contains(err.Error(), outer.URL+"/start") {
+		t.Errorf("error does not name the source URL: %v", err)
 	}
 }
 

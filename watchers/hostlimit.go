@@ -15,6 +15,8 @@ type limiter struct {
 	global  chan struct{}
 	perHost int
 	gap     time.Duration
+	// minGap raises the gap for hosts that ask for more, by host:port.
+	minGap map[string]time.Duration
 	now     func() time.Time
 	sleep   func(ctx context.Context, d time.Duration) error
 
@@ -33,6 +35,7 @@ func newLimiter(global, perHost int, gap time.Duration, now func() time.Time) *l
 		global:  make(chan struct{}, global),
 		perHost: perHost,
 		gap:     gap,
+		minGap:  make(map[string]time.Duration),
 		now:     now,
 		sleep:   sleepCtx,
 		hosts:   make(map[string]*hostSlot),
@@ -98,7 +101,11 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 	if start.Before(now) {
 		start = now
 	}
-	h.next = start.Add(l.gap)
+	gap := l.gap
+	if g, ok := l.minGap[host]; ok && g > gap {
+		gap = g
+	}
+	h.next = start.Add(gap)
 	l.mu.Unlock()
 
 	if err := l.sleep(ctx, start.Sub(now)); err != nil {

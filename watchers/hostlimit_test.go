@@ -124,3 +124,21 @@ func TestLimiterGapWaitIsCancellable(t *testing.T) {
 		}
 	})
 }
+
+func TestLimiterMinGap(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l := newLimiter(10, 2, time.Second, time.Now)
+		l.minGap["api.gdeltproject.org"] = 5 * time.Second
+		start := time.Now()
+		for range 2 {
+			release, err := l.acquire(context.Background(), "API.gdeltproject.org")
+			if err != nil {
+				t.Fatal(err)
+			}
+			release()
+		}
+		if d := time.Since(start); d != 5*time.Second {
+			t.Errorf("second GDELT request started after %v, want 5s", d)
+		}
+	})
+}

@@ -91,7 +91,7 @@ func blockedReason(ip netip.Addr) string {
 // addresses. It runs after name resolution, on the address actually being
 // dialled, so neither DNS rebinding nor a redirect to an internal name can
 // get around it. host is the name being dialled, for the error message.
-func guardControl(host string) func(network, address string, _ syscall.RawConn) error {
+func guardControl(host string, reason func(netip.Addr) string) func(network, address string, _ syscall.RawConn) error {
 	return func(network, address string, _ syscall.RawConn) error {
 		ap, err := netip.ParseAddrPort(address)
 		if err != nil {
@@ -105,7 +105,7 @@ func guardControl(host string) func(network, address string, _ syscall.RawConn) 
 			}
 			ap = netip.AddrPortFrom(ip, 0)
 		}
-		if r := blockedReason(ap.Addr()); r != "" {
+		if r := reason(ap.Addr()); r != "" {
 			return &BlockedAddressError{Host: host, IP: ap.Addr(), Reason: r}
 		}
 		return nil
