@@ -17,8 +17,8 @@ type limiter struct {
 	gap     time.Duration
 	// minGap raises the gap for hosts that ask for more, by host:port.
 	minGap map[string]time.Duration
-	now     func() time.Time
-	sleep   func(ctx context.Context, d time.Duration) error
+	now    func() time.Time
+	sleep  func(ctx context.Context, d time.Duration) error
 
 	mu    sync.Mutex
 	hosts map[string]*hostSlot
