@@ -124,10 +124,10 @@ func ParseListing(body []byte, contentType, pageURL string, sel config.HTMLSelec
 		}
 		a := news.Article{URL: resolveRef(base, href)}
 
-		switch {
-		case s.title != nil:
+		if s.title != nil {
 			a.Title = collapseSpace(item.FindMatcher(s.title).First().Text())
-		case link != nil && link.Length() > 0:
+		}
+		if a.Title == "" && link != nil && link.Length() > 0 {
 			a.Title = collapseSpace(link.Text())
 			if a.Title == "" {
 				a.Title = collapseSpace(link.AttrOr("title", ""))

@@ -158,7 +158,8 @@ func (p *Poller) finish(src config.Source, parsed Parsed, warnings []string) ([]
 
 	out := make([]news.Article, 0, len(parsed.Articles))
 	seenURL := make(map[string]bool, len(parsed.Articles))
-	seenGUID := make(map[string]bool, len(parsed.Articles))
+	guidURL := make(map[string]string, len(parsed.Articles))
+	badGUID := make(map[string]bool)
 	var noLink, dups int
 	var firstNoLink string
 	for _, a := range parsed.Articles {
@@ -173,13 +174,18 @@ func (p *Poller) finish(src config.Source, parsed Parsed, warnings []string) ([]
 			}
 			continue
 		}
-		if seenURL[canon] || (a.GUID != "" && seenGUID[a.GUID]) {
+		// Exact duplicates share a canonical URL. A GUID is not enough:
+		// some feeds give every item the same one.
+		if seenURL[canon] {
 			dups++
 			continue
 		}
 		seenURL[canon] = true
 		if a.GUID != "" {
-			seenGUID[a.GUID] = true
+			if u, ok := guidURL[a.GUID]; ok && u != canon {
+				badGUID[a.GUID] = true
+			}
+			guidURL[a.GUID] = canon
 		}
 		a.URL = canon
 		a.Source = src.Name
@@ -192,6 +198,18 @@ func (p *Poller) finish(src config.Source, parsed Parsed, warnings []string) ([]
 			a.Language = parsed.Language
 		}
 		out = append(out, a)
+	}
+	if len(badGUID) > 0 {
+		// A GUID shared by different articles would merge them
+		// downstream; drop it and let the URL identify them.
+		n := 0
+		for i := range out {
+			if badGUID[out[i].GUID] {
+				out[i].GUID = ""
+				n++
+			}
+		}
+		warnings = append(warnings, fmt.Sprintf("%d items share GUIDs with other items; ignored those GUIDs", n))
 	}
 	if noLink > 0 {
 		warnings = append(warnings, fmt.Sprintf("skipped %d items without a usable link (first: %q)", noLink, truncateRunes(firstNoLink, 80)))

@@ -320,3 +320,34 @@ func TestPollErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestFinishDedup(t *testing.T) {
+	p := NewPoller(newTestFetcher(testFetch()), nil)
+	parsed := Parsed{Language: "en", Articles: []news.Article{
+		{Title: "a", URL: "https://x.example/a?utm_source=1", GUID: "same"},
+		{Title: "a again", URL: "https://X.example/a#top", GUID: "other"},
+		{Title: "b", URL: "https://x.example/b", GUID: "same"},
+		{Title: "c", URL: "https://x.example/c", GUID: "c"},
+		{Title: "no link", URL: "mailto:desk@x.example"},
+	}}
+	got, warnings := p.finish(config.Source{Name: "s"}, parsed, nil)
+	want := []struct{ url, guid string }{
+		{"https://x.example/a", ""},
+		{"https://x.example/b", ""},
+		{"https://x.example/c", "c"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i, w := range want {
+		if got[i].URL != w.url || got[i].GUID != w.guid {
+			t.Errorf("article %d = %q %q, want %q %q", i, got[i].URL, got[i].GUID, w.url, w.guid)
+		}
+	}
+	all := strings.Join(warnings, "\n")
+	for _, w := range []string{"dropped 1 duplicate", "share GUIDs", `skipped 1 items without a usable link (first: "no link")`} {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings %q miss %q", warnings, w)
+		}
+	}
+}
