@@ -63,6 +63,7 @@ type StatusError struct {
 	RetryAfter time.Duration
 }
 
+// Error names the URL, the status and any Retry-After.
 func (e *StatusError) Error() string {
 	msg := fmt.Sprintf("fetch %s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
 	if e.RetryAfter > 0 {

@@ -143,6 +143,11 @@ func (p *Poller) poll(ctx context.Context, src config.Source, st FetchState) (Po
 	res.Warnings = append(res.Warnings, parsed.Warnings...)
 	res.Articles, res.Warnings = p.finish(src, parsed, res.Warnings)
 	res.Warnings = append(res.Warnings, p.fulltext(ctx, src, res.Articles)...)
+	if err := ctx.Err(); err != nil {
+		// Cut short (usually shutdown): the articles lack their full
+		// text, so do not let them be stored as if complete.
+		return PollResult{State: st}, fmt.Errorf("interrupted: %w", err)
+	}
 	return res, nil
 }
 

@@ -351,3 +351,14 @@ func TestFinishDedup(t *testing.T) {
 		}
 	}
 }
+
+func TestPollCancelled(t *testing.T) {
+	srv := newPollServer(t)
+	p := NewPoller(newTestFetcher(testFetch()), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := p.Poll(ctx, config.Source{Name: "diario", Type: config.SourceRSS, URL: srv.URL + "/feed.xml"}, FetchState{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled so the scheduler does not count it as a failure", err)
+	}
+}

@@ -17,6 +17,7 @@ type BlockedAddressError struct {
 	Reason string
 }
 
+// Error names the host, its address and why it is refused.
 func (e *BlockedAddressError) Error() string {
 	return fmt.Sprintf("refusing to connect to %s (%s): %s address (set fetch.allow_private_networks to allow)", e.Host, e.IP, e.Reason)
 }
