@@ -19,7 +19,8 @@ type Page struct {
 	Title string
 	Text  string // main text as plain text, paragraphs separated by blank lines
 	// Canonical is the page's rel=canonical or og:url, canonicalised, when
-	// present and on the same site as the page; else empty.
+	// present, on the same site as the page and not its home page; else
+	// empty.
 	Canonical string
 	Language  string // from <html lang>, ISO 639-1, or empty
 }
@@ -27,7 +28,8 @@ type Page struct {
 // ExtractPage pulls the main text out of an article page with
 // go-readability, and its canonical URL and language from its markup.
 // pageURL is the URL the page was fetched from (after redirects).
-func ExtractPage(body []byte, contentType, pageURL string) (Page, error) {
+func ExtractPage(body []byte, contentType, pageURL string) (_ Page, err error) {
+	defer guardPanic(&err, "article page")
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Page{}, ErrEmptyBody
 	}
@@ -49,7 +51,10 @@ func ExtractPage(body []byte, contentType, pageURL string) (Page, error) {
 	if canon != "" {
 		if c, err := url.Parse(strings.TrimSpace(canon)); err == nil {
 			c = u.ResolveReference(c)
-			if c.IsAbs() && sameSite(u, c) {
+			// A canonical pointing at the home page is a common CMS
+			// mistake; taking it would merge every article of the site.
+			isRoot := func(x *url.URL) bool { return strings.Trim(x.EscapedPath(), "/") == "" }
+			if c.IsAbs() && sameSite(u, c) && (!isRoot(c) || isRoot(u)) {
 				if s, err := Canonicalize(c.String()); err == nil {
 					p.Canonical = s
 				}

@@ -115,3 +115,35 @@ func FuzzParseGDELT(f *testing.F) {
 		}
 	})
 }
+
+func FuzzExtractPage(f *testing.F) {
+	f.Add(readFixture(f, "article.html"))
+	f.Add(readFixture(f, "listing.html"))
+	f.Add([]byte(`<html lang="x"><link rel="canonical" href="//[::1]:99999/"><body><p>a</p></body></html>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		p, err := ExtractPage(body, "text/html", "https://diario.example.mx/a")
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(p.Text) {
+			t.Fatalf("invalid UTF-8 text")
+		}
+		if p.Canonical != "" {
+			c, err := url.Parse(p.Canonical)
+			page, _ := url.Parse("https://diario.example.mx/a")
+			if err != nil || !sameSite(c, page) || strings.Trim(c.Path, "/") == "" {
+				t.Fatalf("canonical %q left the article", p.Canonical)
+			}
+		}
+	})
+}
+
+func TestGuardPanic(t *testing.T) {
+	err := func() (err error) {
+		defer guardPanic(&err, "thing")
+		panic("boom")
+	}()
+	if err == nil || !strings.Contains(err.Error(), "thing: parser panicked: boom") {
+		t.Fatalf("err = %v", err)
+	}
+}

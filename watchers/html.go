@@ -62,7 +62,8 @@ func ValidateSelectors(sel config.HTMLSelectors) error {
 // content attribute, else its text), parsed with sel.DateLayout or common
 // layouts including Spanish and Portuguese month names. Relative links
 // resolve against pageURL (or the page's <base href>).
-func ParseListing(body []byte, contentType, pageURL string, sel config.HTMLSelectors, maxItems int) (Parsed, error) {
+func ParseListing(body []byte, contentType, pageURL string, sel config.HTMLSelectors, maxItems int) (_ Parsed, err error) {
+	defer guardPanic(&err, "listing")
 	if maxItems <= 0 {
 		maxItems = DefaultMaxItems
 	}

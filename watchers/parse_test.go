@@ -375,6 +375,16 @@ func TestExtractPage(t *testing.T) {
 			t.Errorf("canonical = %q, want none", p.Canonical)
 		}
 	})
+	t.Run("canonical pointing at the home page is ignored", func(t *testing.T) {
+		page := strings.Replace(string(readFixture(t, "article.html")), "https://diario.example.mx/nacional/cancilleria-rechaza?utm_source=canon", "https://www.diario.example.mx/", 1)
+		p, err := ExtractPage([]byte(page), "text/html", "https://diario.example.mx/nacional/cancilleria-rechaza")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Canonical != "" {
+			t.Errorf("canonical = %q, want none", p.Canonical)
+		}
+	})
 	t.Run("og:url when no rel=canonical", func(t *testing.T) {
 		page := strings.Replace(string(readFixture(t, "article.html")), `rel="canonical"`, `rel="alternate"`, 1)
 		p, err := ExtractPage([]byte(page), "text/html", "https://www.diario.example.mx/a")

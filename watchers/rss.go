@@ -36,7 +36,8 @@ type Parsed struct {
 // relative item links. At most maxItems items are taken (0 means
 // DefaultMaxItems); the rest are dropped with a warning. Items without a
 // date, or with one that does not parse, get a zero Published.
-func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (Parsed, error) {
+func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (_ Parsed, err error) {
+	defer guardPanic(&err, "feed")
 	if maxItems <= 0 {
 		maxItems = DefaultMaxItems
 	}
@@ -55,9 +56,9 @@ func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (Parsed, 
 	}
 
 	fp := gofeed.NewParser()
-	feed, err := fp.Parse(bytes.NewReader(data))
-	if err != nil {
-		return Parsed{}, fmt.Errorf("malformed %s: %w", feedKind(data), err)
+	feed, perr := fp.Parse(bytes.NewReader(data))
+	if perr != nil {
+		return Parsed{}, fmt.Errorf("malformed %s: %w", feedKind(data), perr)
 	}
 
 	base, _ := url.Parse(feedURL)

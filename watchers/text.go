@@ -2,6 +2,7 @@ package watchers
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -184,4 +185,13 @@ func decodeWith(enc encoding.Encoding, b []byte) []byte {
 		return []byte(strings.ToValidUTF8(string(b), "\uFFFD"))
 	}
 	return out
+}
+
+// guardPanic turns a panic in a third-party parser into an error, so one
+// hostile document cannot take the whole bot down. Use as
+// defer guardPanic(&err, "what").
+func guardPanic(err *error, what string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: parser panicked: %v", what, r)
+	}
 }
