@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	jsonfeed "github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
 
 	"sovwatch/news"
 )
@@ -47,18 +50,38 @@ func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (_ Parsed
 	}
 	data := decodeXML(body, contentType)
 
+	// Detect on a wider window than gofeed.Parser's 4 KiB, so a feed
+	// with a long comment or stylesheet prologue is still recognised,
+	// then run the matching parser and translator directly.
+	var feed *gofeed.Feed
+	var perr error
 	switch gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), 64<<10)])) {
-	case gofeed.FeedTypeUnknown:
+	case gofeed.FeedTypeRSS:
+		var f *rss.Feed
+		if f, perr = (&rss.Parser{}).Parse(bytes.NewReader(data)); perr == nil {
+			feed, perr = (&gofeed.DefaultRSSTranslator{}).Translate(f)
+		}
+	case gofeed.FeedTypeAtom:
+		var f *atom.Feed
+		if f, perr = (&atom.Parser{}).Parse(bytes.NewReader(data)); perr == nil {
+			feed, perr = (&gofeed.DefaultAtomTranslator{}).Translate(f)
+		}
+	case gofeed.FeedTypeJSON:
+		var f *jsonfeed.Feed
+		if f, perr = (&jsonfeed.Parser{}).Parse(bytes.NewReader(data)); perr == nil {
+			feed, perr = (&gofeed.DefaultJSONTranslator{}).Translate(f)
+		}
+	default:
 		if looksLikeHTML(data) {
 			return Parsed{}, fmt.Errorf("%w: got an HTML page (Content-Type %q)", ErrNotFeed, contentType)
 		}
 		return Parsed{}, fmt.Errorf("%w: no rss, feed or JSON Feed root (starts %q)", ErrNotFeed, snippet(data, 40))
 	}
-
-	fp := gofeed.NewParser()
-	feed, perr := fp.Parse(bytes.NewReader(data))
 	if perr != nil {
 		return Parsed{}, fmt.Errorf("malformed %s: %w", feedKind(data), perr)
+	}
+	if feed == nil {
+		return Parsed{}, fmt.Errorf("malformed %s: nothing parsed", feedKind(data))
 	}
 
 	base, _ := url.Parse(feedURL)
