@@ -1,8 +1,3 @@
-// Package watchers turns configured news sources into articles: it fetches
-// feeds, GDELT queries and listing pages politely and safely, parses them,
-// canonicalises their links and fetches full text where the feed only gives
-// a snippet. Scheduling, backoff bookkeeping and storage live elsewhere; this
-// package only answers "what does this source say right now".
 package watchers
 
 import (
