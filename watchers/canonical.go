@@ -40,7 +40,7 @@ func Canonicalize(raw string) (string, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", fmt.Errorf("canonicalize: %w", err)
+		return "", fmt.Errorf("canonicalize: %w", urlParseErr(err))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {

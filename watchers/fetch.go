@@ -242,7 +242,7 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 func (f *Fetcher) Fetch(ctx context.Context, r Request) (*Response, error) {
 	u, err := url.Parse(r.URL)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: bad URL: %w", err)
+		return nil, fmt.Errorf("fetch: bad URL: %w", urlParseErr(err))
 	}
 	shown := redactURL(u)
 	if u.Scheme != "http" && u.Scheme != "https" {
@@ -433,4 +433,14 @@ func redactRaw(raw string) string {
 		return "(unparseable URL)"
 	}
 	return redactURL(u)
+}
+
+// urlParseErr drops the URL that url.Parse quotes in its errors, since it
+// may carry a token; callers name the source instead.
+func urlParseErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }

@@ -180,6 +180,7 @@ func TestFetch(t *testing.T) {
 		{name: "file scheme", req: Request{URL: "file:///etc/passwd"}, wantErr: ErrScheme},
 		{name: "slow headers", f: fastF, req: Request{URL: srv.URL + "/slow-headers"}, wantErr: ErrTimeout},
 		{name: "slow body", f: fastF, req: Request{URL: srv.URL + "/slow-body"}, wantErr: ErrTimeout},
+		{name: "unparseable URL with a token", req: Request{URL: "http://127.0.0.1:1/%zz?token=s3cr3t"}, wantMsg: "bad URL"},
 		{name: "token redacted", req: Request{URL: srv.URL + "/404?api_key=s3cr3t&page=2"}, wantMsg: "api_key=REDACTED", status: &StatusError{Code: 404}},
 	}
 	for _, tt := range tests {
@@ -202,7 +203,7 @@ func TestFetch(t *testing.T) {
 			if strings.Contains(err.Error(), "s3cr3t") {
 				t.Errorf("error leaks a token: %v", err)
 			}
-			if !strings.Contains(err.Error(), "127.0.0.1") && tt.req.URL != "file:///etc/passwd" {
+			if !strings.Contains(err.Error(), "127.0.0.1") && tt.req.URL != "file:///etc/passwd" && !strings.Contains(err.Error(), "bad URL") {
 				t.Errorf("error does not name the URL: %v", err)
 			}
 			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {

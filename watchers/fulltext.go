@@ -38,7 +38,7 @@ func ExtractPage(body []byte, contentType, pageURL string) (_ Page, err error) {
 	}
 	u, err := url.Parse(pageURL)
 	if err != nil {
-		return Page{}, fmt.Errorf("bad page URL: %w", err)
+		return Page{}, fmt.Errorf("bad page URL: %w", urlParseErr(err))
 	}
 	doc, err := html.Parse(bytes.NewReader(decodeHTML(body, contentType)))
 	if err != nil {

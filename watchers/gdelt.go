@@ -37,7 +37,7 @@ func GDELTURL(base string, q config.GDELTQuery) (string, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil {
-		return "", fmt.Errorf("gdelt: bad base URL: %w", err)
+		return "", fmt.Errorf("gdelt: bad base URL: %w", urlParseErr(err))
 	}
 	query := strings.TrimSpace(q.Query)
 	v := u.Query()
