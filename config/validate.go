@@ -57,10 +57,8 @@ func (c *Config) Validate() error {
 	}{
 		{"fetch.timeout", f.Timeout > 0},
 		{"fetch.max_body_bytes", f.MaxBodyBytes > 0},
-		{"fetch.max_redirects", f.MaxRedirects >= 0},
 		{"fetch.concurrency", f.Concurrency > 0},
 		{"fetch.per_host", f.PerHost > 0},
-		{"fetch.host_gap", f.HostGap >= 0},
 		{"fetch.fulltext_threshold", f.FulltextThreshold >= 0},
 		{"fetch.first_poll_window", f.FirstPollWindow >= 0},
 		{"fetch.max_age", f.MaxAge > 0},
@@ -69,6 +67,9 @@ func (c *Config) Validate() error {
 		if !p.ok {
 			add(p.path, "", "must be positive")
 		}
+	}
+	if f.MaxRedirects < -1 {
+		add("fetch.max_redirects", "use -1 to follow no redirects", "must be -1 or more")
 	}
 
 	names := map[string]int{}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"sovwatch/news"
@@ -52,50 +51,13 @@ type ArticleKey struct {
 // hint: Ingest checks again inside its transaction.
 func (s *Store) KnownArticles(ctx context.Context, keys []ArticleKey) (map[ArticleKey]bool, error) {
 	known := make(map[ArticleKey]bool)
-	const chunk = 400 // stays under SQLite's bound-parameter limit
-	for start := 0; start < len(keys); start += chunk {
-		part := keys[start:min(start+chunk, len(keys))]
-		var args []any
-		urls := make([]string, 0, len(part))
-		for _, k := range part {
-			urls = append(urls, "?")
-			args = append(args, k.URL)
-		}
-		guids := make([]string, 0, len(part))
-		for _, k := range part {
-			if k.GUID != "" {
-				guids = append(guids, "?")
-				args = append(args, k.GUID)
-			}
-		}
-		q := `SELECT url, guid FROM articles WHERE url IN (` + strings.Join(urls, ",") + `)`
-		if len(guids) > 0 {
-			q += ` OR guid IN (` + strings.Join(guids, ",") + `)`
-		}
-		rows, err := s.db.QueryContext(ctx, q, args...)
+	for _, k := range keys {
+		seen, err := s.Seen(ctx, k.URL, k.GUID)
 		if err != nil {
 			return nil, fmt.Errorf("storage: known articles: %w", err)
 		}
-		byURL, byGUID := map[string]bool{}, map[string]bool{}
-		for rows.Next() {
-			var u, g string
-			if err := rows.Scan(&u, &g); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("storage: known articles: %w", err)
-			}
-			byURL[u] = true
-			if g != "" {
-				byGUID[g] = true
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("storage: known articles: %w", err)
-		}
-		for _, k := range part {
-			if byURL[k.URL] || k.GUID != "" && byGUID[k.GUID] {
-				known[k] = true
-			}
+		if seen {
+			known[k] = true
 		}
 	}
 	return known, nil
@@ -175,9 +137,15 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 	return res, nil
 }
 
+// matchArticle selects the article a (url, guid) pair names. Either may
+// match either column: when a page's rel=canonical replaced an item's link,
+// the link is kept as the GUID, and the next poll brings the link again.
+// An empty GUID becomes NULL, which matches nothing.
+const matchArticle = `SELECT id FROM articles WHERE url IN (?1, NULLIF(?2, '')) OR guid IN (?1, NULLIF(?2, ''))`
+
 func findArticle(ctx context.Context, tx *sql.Tx, url, guid string) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? OR (? <> '' AND guid = ?) LIMIT 1`, url, guid, guid).Scan(&id)
+	err := tx.QueryRowContext(ctx, matchArticle+` LIMIT 1`, url, guid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -316,8 +284,8 @@ func (s *Store) statements(ctx context.Context, articleID int64) ([]news.Stateme
 
 // Seen reports whether an article is stored, by canonical URL or GUID.
 func (s *Store) Seen(ctx context.Context, url, guid string) (bool, error) {
-	var one int
-	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ? OR (? <> '' AND guid = ?) LIMIT 1`, url, guid, guid).Scan(&one)
+	var id int64
+	err := s.db.QueryRowContext(ctx, matchArticle+` LIMIT 1`, url, guid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

@@ -67,6 +67,10 @@ func (e *StatusError) Error() string {
 	return msg
 }
 
+// RetryDelay is the server's requested wait, for callers that back off
+// without knowing this type.
+func (e *StatusError) RetryDelay() time.Duration { return e.RetryAfter }
+
 // Temporary reports whether trying again later may succeed: 408, 425, 429
 // and 5xx, as opposed to 4xx answers that will not change by themselves.
 func (e *StatusError) Temporary() bool {

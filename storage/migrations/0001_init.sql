@@ -40,7 +40,7 @@ CREATE TABLE articles (
     fetched_at   INTEGER NOT NULL,
     story_id     INTEGER
 );
-CREATE UNIQUE INDEX articles_guid ON articles(guid) WHERE guid <> '';
+CREATE INDEX articles_guid ON articles(guid);
 CREATE INDEX articles_published ON articles(published_at);
 
 -- Every source an article was seen in: one article, many sightings.
