@@ -1,0 +1,54 @@
+package query
+
+import (
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse holds the parser to its promises on any input: it never panics,
+// it refuses only with a positioned *Error, and what it accepts can be
+// compiled, lowered and evaluated, and re-parses from its canonical form to
+// the same tree.
+func FuzzParse(f *testing.F) {
+	for _, q := range []string{
+		"", "mexico", `"foreign intervention" -climate`, "interven* OR soberan*", "(a OR b) AND NOT c",
+		"troops NEAR/3 border", `"armed forces" NEAR/20 title:venezuela`, "type:threat actor:US target:Mexico",
+		`speaker:"Díaz-Canel" type:offer`, "source:reuters lang:es", "((a)", "a)", "tyep:x", "NEAR/0", "-", "-(", `title:"x`,
+		"type:threat -actor:US (target:MX OR target:CU)", "NOT (actor:US OR actor:CN) mexico",
+	} {
+		f.Add(q)
+	}
+	a, st := fixture()
+	doc := NewDocument(a, st)
+	f.Fuzz(func(t *testing.T, q string) {
+		n, err := parse(q, testOpt)
+		if err != nil {
+			var qe *Error
+			if !errors.As(err, &qe) {
+				t.Fatalf("parse(%q): error %T is not *Error", q, err)
+			}
+			if qe.Pos < 0 || qe.Pos > utf8.RuneCountInString(q)+1 {
+				t.Fatalf("parse(%q): position %d outside the query", q, qe.Pos)
+			}
+			return
+		}
+		c, err := Compile(Watchlist{Query: q, AnyArticle: true}, testOpt)
+		if err != nil {
+			t.Fatalf("parse accepted %q but Compile refused: %v", q, err)
+		}
+		c.Match(doc)
+		c.Explain(doc)
+		canon := n.String()
+		if n == nil {
+			return
+		}
+		n2, err := parse(canon, testOpt)
+		if err != nil {
+			t.Fatalf("canonical form %q of %q does not parse: %v", canon, q, err)
+		}
+		if n2.String() != canon {
+			t.Fatalf("canonical form not stable: %q -> %q -> %q", q, canon, n2.String())
+		}
+	})
+}
