@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"sovwatch/news"
@@ -11,6 +12,7 @@ type keyKind uint8
 
 const (
 	keyTerm         keyKind = iota // the document contains this word
+	keyTitle                       // the headline contains this word
 	keyPrefix                      // the document contains a word with this prefix
 	keySource                      // the source name contains this word
 	keyLang                        // the article is in this language
@@ -79,108 +81,166 @@ func longest(ws []string) string {
 	return best
 }
 
-// anchorsOf returns keys such that any document satisfying n contains at
-// least one of them. ok is false when n can hold without any (a negation).
-// From an AND it takes the cheapest child; from an OR the union of all.
-func anchorsOf(n *node) (keys []key, cost float64, ok bool) {
-	switch n.kind {
-	case kAnd:
-		cost = costNever
-		for _, k := range n.kids {
-			if ks, c, kok := anchorsOf(k); kok && c < cost {
-				keys, cost, ok = ks, c, true
-			}
-		}
-		return keys, cost, ok
-	case kOr:
-		for _, k := range n.kids {
-			ks, c, kok := anchorsOf(k)
-			if !kok {
-				return nil, costNever, false
-			}
-			keys, cost = append(keys, ks...), cost+c
-		}
-		return keys, cost, true
-	case kNot:
-		return nil, costNever, false
-	case kTerm:
-		return []key{{keyTerm, n.words[0]}}, termCost(n.words[0]), true
-	case kPrefix:
-		return []key{{keyPrefix, n.words[0]}}, costPrefix, true
-	case kPhrase:
-		best := n.words[0]
-		for _, w := range n.words[1:] {
-			if termCost(w) < termCost(best) {
-				best = w
-			}
-		}
-		return []key{{keyTerm, best}}, termCost(best), true
-	case kNear:
-		ka, ca, _ := anchorsOf(n.kids[0])
-		kb, cb, _ := anchorsOf(n.kids[1])
-		if cb < ca {
-			return kb, cb, true
-		}
-		return ka, ca, true
-	case kSource:
-		return []key{{keySource, longest(n.words)}}, costSource, true
-	case kLang:
-		return []key{{keyLang, n.code}}, costLang, true
-	case kExists:
-		return anchorsOf(n.kids[0])
-	case kType:
-		return []key{{keyType, string(n.typ)}}, costType, true
-	case kActor:
-		return []key{{keyActor, n.code}}, costActor, true
-	case kTarget:
-		return []key{{keyTarget, n.code}}, costTarget, true
-	case kSpeaker:
-		return []key{{keySpeaker, longest(n.words)}}, costSpeaker, true
-	}
-	return nil, costNever, false
+// anchorSet is a necessary condition of a query: a document it matches
+// carries at least one of the keys.
+type anchorSet struct {
+	keys []key
+	cost float64
 }
 
-// chooseAnchors picks the cheapest necessary condition among the query's and
-// the statement requirement's. The statement requirement is a conjunct of its
-// own: unless AnyArticle, a match needs an eligible statement, and so a
-// statement of one of the listed types, actors or targets.
-func (c *Compiled) chooseAnchors() ([]key, bool) {
-	keys, cost, ok := []key(nil), float64(costNever), false
-	if c.root != nil {
-		keys, cost, ok = anchorsOf(c.root)
+func single(k key, cost float64) []anchorSet { return []anchorSet{{[]key{k}, cost}} }
+
+func textKey(w string, title bool) (key, float64) {
+	if title {
+		// A word in a headline is rarer than the same word anywhere.
+		return key{keyTitle, w}, termCost(w) / 2
 	}
-	if c.w.AnyArticle {
-		return keys, ok
-	}
-	consider := func(ks []key, kc float64) {
-		if kc < cost {
-			keys, cost, ok = ks, kc, true
+	return key{keyTerm, w}, termCost(w)
+}
+
+// necessary lists conditions that every document satisfying n meets, all at
+// once: an AND contributes the conditions of every child, an OR one
+// condition that is the union of one condition per alternative, a phrase one
+// condition per word. A negation contributes none.
+func necessary(n *node) []anchorSet {
+	switch n.kind {
+	case kAnd, kNear:
+		var out []anchorSet
+		for _, k := range n.kids {
+			out = append(out, necessary(k)...)
 		}
-	}
-	f := c.filter
-	if f.types != 0 {
-		var ks []key
-		for i, t := range news.StatementTypes {
-			if f.types&(1<<i) != 0 {
-				ks = append(ks, key{keyType, string(t)})
+		return out
+	case kOr:
+		var u anchorSet
+		for _, k := range n.kids {
+			best, ok := cheapest(necessary(k))
+			if !ok {
+				return nil
+			}
+			u.keys, u.cost = append(u.keys, best.keys...), u.cost+best.cost
+		}
+		return []anchorSet{u}
+	case kNot:
+		return nil
+	case kTerm:
+		return single(textKey(n.words[0], n.title))
+	case kPrefix:
+		return single(key{keyPrefix, n.words[0]}, costPrefix)
+	case kPhrase, kSource, kSpeaker:
+		var out []anchorSet
+		for _, w := range n.words {
+			switch n.kind {
+			case kPhrase:
+				out = append(out, single(textKey(w, n.title))...)
+			case kSource:
+				out = append(out, single(key{keySource, w}, costSource)...)
+			default:
+				out = append(out, single(key{keySpeaker, w}, costSpeaker)...)
 			}
 		}
-		consider(ks, float64(len(ks))*costType)
+		return out
+	case kLang:
+		return single(key{keyLang, n.code}, costLang)
+	case kExists:
+		return necessary(n.kids[0])
+	case kType:
+		return single(key{keyType, string(n.typ)}, costType)
+	case kActor:
+		return single(key{keyActor, n.code}, costActor)
+	case kTarget:
+		return single(key{keyTarget, n.code}, costTarget)
 	}
-	if len(f.actors) > 0 {
-		var ks []key
-		for _, a := range f.actors {
-			ks = append(ks, key{keyActor, a})
+	return nil
+}
+
+func cheapest(sets []anchorSet) (anchorSet, bool) {
+	if len(sets) == 0 {
+		return anchorSet{}, false
+	}
+	best := sets[0]
+	for _, s := range sets[1:] {
+		if s.cost < best.cost {
+			best = s
 		}
-		consider(ks, float64(len(ks))*costActor)
 	}
-	if len(f.targets) > 0 {
-		var ks []key
-		for _, t := range f.targets {
-			ks = append(ks, key{keyTarget, t})
+	return best, true
+}
+
+// chooseAnchors picks the cheapest necessary condition as the keys the
+// watchlist is filed under, and a second single-key condition the document
+// must also carry before the watchlist is evaluated: most false candidates
+// of an AND have its rarest word but not its second rarest. Unless
+// AnyArticle, the statement requirement adds its own conditions: a statement
+// of one of the listed types, actors or targets, or any statement at all.
+func (c *Compiled) chooseAnchors() {
+	var sets []anchorSet
+	if c.root != nil {
+		sets = necessary(c.root)
+	}
+	if !c.w.AnyArticle {
+		f := c.filter
+		if f.types != 0 {
+			var u anchorSet
+			for i, t := range news.StatementTypes {
+				if f.types&(1<<i) != 0 {
+					u.keys, u.cost = append(u.keys, key{keyType, string(t)}), u.cost+costType
+				}
+			}
+			sets = append(sets, u)
 		}
-		consider(ks, float64(len(ks))*costTarget)
+		for _, codes := range []struct {
+			kind keyKind
+			l    []string
+			cost float64
+		}{{keyActor, f.actors, costActor}, {keyTarget, f.targets, costTarget}} {
+			if len(codes.l) > 0 {
+				var u anchorSet
+				for _, a := range codes.l {
+					u.keys, u.cost = append(u.keys, key{codes.kind, a}), u.cost+codes.cost
+				}
+				sets = append(sets, u)
+			}
+		}
+		sets = append(sets, single(key{keyAnyStatement, ""}, costStatement)...)
 	}
-	consider([]key{{keyAnyStatement, ""}}, costStatement)
-	return keys, ok
+	// Candidates grow roughly with the product of the two keys'
+	// frequencies, so a pair is scored by the product of its costs. Only a
+	// single key can be the second one, which is why a cheap OR of several
+	// words may be filed under while a single word guards it.
+	bestScore := float64(costNever)
+	for _, p := range sets {
+		var r anchorSet
+		score := p.cost
+		for _, s := range sets {
+			if len(s.keys) == 1 && s.keys[0].kind != keyAnyStatement && // the index checks that one already
+				!slices.Contains(p.keys, s.keys[0]) && (r.keys == nil || s.cost < r.cost) {
+				r = s
+			}
+		}
+		if r.keys != nil {
+			score = p.cost * min(1, r.cost/pairNorm)
+		}
+		if score < bestScore {
+			bestScore = score
+			c.anchored, c.anchors = true, dedupKeys(p.keys)
+			c.hasReq = r.keys != nil
+			if c.hasReq {
+				c.req = r.keys[0]
+			}
+		}
+	}
+}
+
+// pairNorm turns the cost of a second key into the share of candidates it
+// lets through.
+const pairNorm = 50
+
+func dedupKeys(ks []key) []key {
+	var out []key
+	for _, k := range ks {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

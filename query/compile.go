@@ -36,6 +36,8 @@ type Compiled struct {
 	filter   stmtFilter
 	anchors  []key // presearch keys: a matching document has at least one
 	anchored bool  // false: must be evaluated on every document
+	req      key   // a second key a matching document has, when hasReq
+	hasReq   bool
 }
 
 // stmtFilter is the watchlist-level restriction on statements.
@@ -102,7 +104,7 @@ func Compile(w Watchlist, opt Options) (*Compiled, error) {
 		c.filter.targets = append(c.filter.targets, code)
 	}
 	c.w.Actors, c.w.Targets = c.filter.actors, c.filter.targets
-	c.anchors, c.anchored = c.chooseAnchors()
+	c.chooseAnchors()
 	return c, nil
 }
 

@@ -121,3 +121,8 @@ func normLang(s string) string {
 func (d *Document) Statements() int { return len(d.stmts) }
 
 func statementTypeName(i uint8) string { return string(news.StatementTypes[i]) }
+
+func (d *Document) inTitle(w string) bool {
+	p := d.postings[w]
+	return len(p) > 0 && p[0] < d.titleEnd
+}

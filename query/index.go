@@ -3,38 +3,81 @@ package query
 import (
 	"slices"
 	"sync"
-	"unicode/utf8"
 )
 
 // Index holds every active watchlist and finds those an article matches
 // without evaluating them all. Each watchlist is filed under a few presearch
 // keys (words, prefixes, statement types, actors, targets...) chosen so that
-// any matching article carries at least one of them; an article looks up the
-// keys it carries, and only the watchlists found are evaluated exactly. The
-// cost per article thus follows the number of candidates, not of watchlists.
+// any matching article carries at least one of them, and may name a second
+// key the article must also carry. An article looks up the keys it carries;
+// only the watchlists found, whose second key is present too, are evaluated
+// exactly. The cost per article thus follows the number of candidates, not
+// of watchlists.
 //
 // Add, Update and Remove change only the keys of one watchlist. Match holds a
 // read lock only while collecting candidates and evaluates outside it, so
-// updates never wait for more than one candidate lookup. Safe for concurrent
-// use.
+// updates wait for one candidate lookup at most. Safe for concurrent use.
 type Index struct {
 	opt Options
 
-	mu     sync.RWMutex
-	byID   map[int64]int32 // watchlist ID -> slot
-	slots  []*Compiled     // nil when free
-	free   []int32
-	post   map[key][]int32     // presearch key -> slots
-	heads  map[string][]string // first MinPrefix runes -> prefixes filed under them
-	always []int32             // watchlists without anchors
+	mu    sync.RWMutex
+	byID  map[int64]int32 // watchlist ID -> slot
+	slots []*Compiled     // nil when free
+	free  []int32
+	// Watchlists are filed in two groups: those that need a statement
+	// (the default) and those that do not (AnyArticle). Most articles carry
+	// no statement at all, and for them the first group is skipped without
+	// a single lookup.
+	groups [2]group
 
-	marks sync.Pool // *[]uint64 bitsets to de-duplicate candidates
+	scratch sync.Pool // *scratch, per-Match working memory
+}
+
+const (
+	groupAny       = 0 // AnyArticle watchlists: any document may match
+	groupStatement = 1 // the rest: only documents with a statement may match
+)
+
+func groupOf(c *Compiled) int {
+	if c.w.AnyArticle {
+		return groupAny
+	}
+	return groupStatement
+}
+
+// group is one presearch dictionary.
+type group struct {
+	post    map[key]*entry
+	heads   map[string][]string // first MinPrefix runes -> prefixes with an entry
+	always  []int32             // watchlists without any necessary key
+	nextID  uint32
+	freeIDs []uint32
+}
+
+// entry is what the dictionary knows about one key: the watchlists filed
+// under it and how many use it as their second key.
+type entry struct {
+	id      uint32 // dense, from 1, for the per-match presence bitset
+	list    []posting
+	reqRefs int32
+}
+
+// posting is one watchlist filed under a key, with the id of the second key
+// it needs (0 for none). Checking that id costs a bit test, where evaluating
+// the watchlist would cost a walk through memory far away.
+type posting struct {
+	slot int32
+	req  uint32
 }
 
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	return &Index{opt: opt, byID: map[int64]int32{}, post: map[key][]int32{}, heads: map[string][]string{}}
+	x := &Index{opt: opt, byID: map[int64]int32{}}
+	for i := range x.groups {
+		x.groups[i] = group{post: map[key]*entry{}, heads: map[string][]string{}}
+	}
+	return x
 }
 
 // Add compiles a watchlist and files it, replacing any watchlist with the
@@ -54,21 +97,6 @@ func (x *Index) Update(w Watchlist) error { return x.Add(w) }
 // AddCompiled files an already compiled watchlist, replacing any with the
 // same ID.
 func (x *Index) AddCompiled(c *Compiled) {
-	keys := slices.Clone(c.anchors)
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.kind != b.kind {
-			return int(a.kind) - int(b.kind)
-		}
-		if a.s < b.s {
-			return -1
-		}
-		if a.s > b.s {
-			return 1
-		}
-		return 0
-	})
-	keys = slices.Compact(keys)
-
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if slot, ok := x.byID[c.w.ID]; ok {
@@ -83,16 +111,57 @@ func (x *Index) AddCompiled(c *Compiled) {
 		x.slots = append(x.slots, c)
 	}
 	x.byID[c.w.ID] = slot
+	g := &x.groups[groupOf(c)]
 	if !c.anchored {
-		x.always = append(x.always, slot)
+		g.always = append(g.always, slot)
 		return
 	}
-	for _, k := range keys {
-		if k.kind == keyPrefix && len(x.post[k]) == 0 {
-			h := head(k.s)
-			x.heads[h] = append(x.heads[h], k.s)
+	var req uint32
+	if c.hasReq {
+		e := g.entry(c.req)
+		e.reqRefs++
+		req = e.id
+	}
+	for _, k := range c.anchors {
+		e := g.entry(k)
+		e.list = append(e.list, posting{slot, req})
+	}
+}
+
+// entry returns the entry of k, creating it.
+func (g *group) entry(k key) *entry {
+	if e, ok := g.post[k]; ok {
+		return e
+	}
+	e := &entry{}
+	if n := len(g.freeIDs); n > 0 {
+		e.id, g.freeIDs = g.freeIDs[n-1], g.freeIDs[:n-1]
+	} else {
+		g.nextID++
+		e.id = g.nextID
+	}
+	g.post[k] = e
+	if k.kind == keyPrefix {
+		h := head(k.s)
+		g.heads[h] = append(g.heads[h], k.s)
+	}
+	return e
+}
+
+// release drops the entry of k once nothing uses it.
+func (g *group) release(k key, e *entry) {
+	if len(e.list) > 0 || e.reqRefs > 0 {
+		return
+	}
+	delete(g.post, k)
+	g.freeIDs = append(g.freeIDs, e.id)
+	if k.kind == keyPrefix {
+		h := head(k.s)
+		if ps := slices.DeleteFunc(g.heads[h], func(p string) bool { return p == k.s }); len(ps) > 0 {
+			g.heads[h] = ps
+		} else {
+			delete(g.heads, h)
 		}
-		x.post[k] = append(x.post[k], slot)
 	}
 }
 
@@ -113,33 +182,30 @@ func (x *Index) removeSlot(slot int32) {
 	delete(x.byID, c.w.ID)
 	x.slots[slot] = nil
 	x.free = append(x.free, slot)
+	g := &x.groups[groupOf(c)]
 	if !c.anchored {
-		x.always = dropSlot(x.always, slot)
+		g.always = dropSlot(g.always, slot)
 		return
 	}
 	for _, k := range c.anchors {
-		l, ok := x.post[k]
-		if !ok {
-			continue // a duplicate key already handled
-		}
-		if l = dropSlot(l, slot); len(l) > 0 {
-			x.post[k] = l
-			continue
-		}
-		delete(x.post, k)
-		if k.kind == keyPrefix {
-			h := head(k.s)
-			if ps := slices.DeleteFunc(x.heads[h], func(p string) bool { return p == k.s }); len(ps) > 0 {
-				x.heads[h] = ps
-			} else {
-				delete(x.heads, h)
+		e := g.post[k]
+		for i, p := range e.list {
+			if p.slot == slot {
+				// Order in a posting list does not matter.
+				e.list[i] = e.list[len(e.list)-1]
+				e.list = e.list[:len(e.list)-1]
+				break
 			}
 		}
+		g.release(k, e)
+	}
+	if c.hasReq {
+		e := g.post[c.req]
+		e.reqRefs--
+		g.release(c.req, e)
 	}
 }
 
-// dropSlot removes slot from l without keeping order; the order of a posting
-// list does not matter.
 func dropSlot(l []int32, slot int32) []int32 {
 	for i, s := range l {
 		if s == slot {
@@ -199,74 +265,127 @@ func (x *Index) Explain(id int64, d *Document) (e Explanation, ok bool) {
 	return c.Explain(d)
 }
 
-// candidates returns the watchlists filed under a key the document carries,
-// each once. The compiled watchlists are immutable, so they stay valid after
-// the lock is released even if the index changes.
-func (x *Index) candidates(d *Document) []*Compiled {
-	x.mu.RLock()
-	defer x.mu.RUnlock()
+// scratch is the working memory of one candidate search, pooled because a
+// fresh one per article would be most of its allocations.
+type scratch struct {
+	marks   []uint64 // candidate slots already taken
+	present []uint64 // entry ids the document carries
+	ids     []uint32
+	lists   [][]posting
+	seen    []int32
+}
 
-	words := (len(x.slots) + 63) / 64
-	mp, _ := x.marks.Get().(*[]uint64)
-	if mp == nil {
-		mp = new([]uint64)
+func setBit(b []uint64, i uint32)      { b[i>>6] |= 1 << (i & 63) }
+func hasBit(b []uint64, i uint32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func clearBit(b []uint64, i uint32)    { b[i>>6] &^= 1 << (i & 63) }
+
+func grow(b []uint64, bits int) []uint64 {
+	if n := (bits + 64) / 64; len(b) < n {
+		return make([]uint64, n)
 	}
-	if cap(*mp) < words {
-		*mp = make([]uint64, words)
+	return b
+}
+
+// candidates returns the watchlists worth evaluating, each once. The
+// compiled watchlists are immutable, so they stay valid after the lock is
+// released even if the index changes.
+func (x *Index) candidates(d *Document) []*Compiled {
+	s, _ := x.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
 	}
-	marks := (*mp)[:words]
 	var out []*Compiled
-	add := func(l []int32) {
-		for _, s := range l {
-			if marks[s>>6]&(1<<(s&63)) == 0 {
-				marks[s>>6] |= 1 << (s & 63)
-				out = append(out, x.slots[s])
-			}
+	x.mu.RLock()
+	s.marks = grow(s.marks, len(x.slots))
+	take := func(slot int32) {
+		if !hasBit(s.marks, uint32(slot)) {
+			setBit(s.marks, uint32(slot))
+			s.seen = append(s.seen, slot)
+			out = append(out, x.slots[slot])
 		}
 	}
-	add(x.always)
-	hasPrefixes := len(x.heads) > 0
-	for _, w := range d.vocab {
-		if l, ok := x.post[key{keyTerm, w}]; ok {
-			add(l)
-		}
-		if !hasPrefixes || utf8.RuneCountInString(w) < MinPrefix {
+	for gi := range x.groups {
+		if gi == groupStatement && len(d.stmts) == 0 {
 			continue
 		}
-		for _, p := range x.heads[head(w)] {
+		g := &x.groups[gi]
+		for _, slot := range g.always {
+			take(slot)
+		}
+		// First learn every key the document carries, then take the
+		// postings whose second key is among them.
+		s.present = grow(s.present, int(g.nextID))
+		g.visit(d, func(k key) {
+			if e, ok := g.post[k]; ok {
+				setBit(s.present, e.id)
+				s.ids = append(s.ids, e.id)
+				if len(e.list) > 0 {
+					s.lists = append(s.lists, e.list)
+				}
+			}
+		})
+		for _, l := range s.lists {
+			for _, p := range l {
+				if p.req == 0 || hasBit(s.present, p.req) {
+					take(p.slot)
+				}
+			}
+		}
+		for _, id := range s.ids {
+			clearBit(s.present, id)
+		}
+		s.ids, s.lists = s.ids[:0], s.lists[:0]
+	}
+	x.mu.RUnlock()
+	for _, slot := range s.seen {
+		clearBit(s.marks, uint32(slot))
+	}
+	s.seen = s.seen[:0]
+	x.scratch.Put(s)
+	return out
+}
+
+// visit calls f with every key the document carries that the group might
+// have. Prefix keys are found through their heads, so a document word costs
+// one lookup whatever the number of wildcards.
+func (g *group) visit(d *Document, f func(key)) {
+	hasPrefixes := len(g.heads) > 0
+	for _, w := range d.vocab {
+		f(key{keyTerm, w})
+		if d.inTitle(w) {
+			f(key{keyTitle, w})
+		}
+		if !hasPrefixes || len(w) < MinPrefix {
+			continue
+		}
+		for _, p := range g.heads[head(w)] {
 			if len(p) <= len(w) && w[:len(p)] == p {
-				add(x.post[key{keyPrefix, p}])
+				f(key{keyPrefix, p})
 			}
 		}
 	}
 	for _, w := range d.source {
-		add(x.post[key{keySource, w}])
+		f(key{keySource, w})
 	}
 	if d.lang != "" {
-		add(x.post[key{keyLang, d.lang}])
+		f(key{keyLang, d.lang})
 	}
 	if len(d.stmts) > 0 {
-		add(x.post[key{keyAnyStatement, ""}])
+		f(key{keyAnyStatement, ""})
 	}
 	for i := range d.stmts {
 		s := &d.stmts[i]
 		if s.typ != unknownType {
-			add(x.post[key{keyType, string(statementTypeName(s.typ))}])
+			f(key{keyType, statementTypeName(s.typ)})
 		}
 		if s.actor != "" {
-			add(x.post[key{keyActor, s.actor}])
+			f(key{keyActor, s.actor})
 		}
 		for _, t := range s.targets {
-			add(x.post[key{keyTarget, t}])
+			f(key{keyTarget, t})
 		}
 		for _, w := range s.speaker {
-			add(x.post[key{keySpeaker, w}])
+			f(key{keySpeaker, w})
 		}
 	}
-	for _, c := range out {
-		s := x.byID[c.w.ID]
-		marks[s>>6] &^= 1 << (s & 63)
-	}
-	x.marks.Put(mp)
-	return out
 }

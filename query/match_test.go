@@ -193,8 +193,12 @@ func TestIndexUpdates(t *testing.T) {
 		t.Fatalf("Len = %d", x.Len())
 	}
 	x.Remove(5)
-	if len(x.heads) != 0 {
-		t.Fatalf("prefix heads left behind: %v", x.heads)
+	x.Remove(1)
+	x.Remove(2)
+	for _, g := range x.groups {
+		if len(g.heads) != 0 || len(g.always) != 0 || len(g.post) != 0 {
+			t.Fatalf("prefix heads or always left behind: %+v", g)
+		}
 	}
 }
 
