@@ -3,8 +3,6 @@ package query
 import (
 	"fmt"
 	"slices"
-	"sort"
-	"strings"
 
 	"sovwatch/news"
 )
@@ -76,7 +74,7 @@ func Compile(w Watchlist, opt Options) (*Compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Compiled{w: w, root: lower(n), filter: stmtFilter{minConf: w.MinConfidence}}
+	c := &Compiled{w: w, root: pack(lower(n)), filter: stmtFilter{minConf: w.MinConfidence}}
 	c.w.Types = slices.Clone(w.Types)
 	for _, t := range w.Types {
 		i := typeIndex(t)
@@ -197,6 +195,47 @@ func lower(n *node) *node {
 	return &out
 }
 
+// pack copies a tree into three contiguous arrays (nodes, child pointers,
+// words). The index evaluates candidates in no particular order, and a
+// watchlist spread over a dozen small allocations costs a cache miss each;
+// packed, it costs a few.
+func pack(root *node) *node {
+	if root == nil {
+		return nil
+	}
+	var nodes, kids, words int
+	var count func(n *node)
+	count = func(n *node) {
+		nodes, kids, words = nodes+1, kids+len(n.kids), words+len(n.words)
+		for _, k := range n.kids {
+			count(k)
+		}
+	}
+	count(root)
+	ns := make([]node, 0, nodes)
+	ks := make([]*node, 0, kids)
+	ws := make([]string, 0, words)
+	var cp func(n *node) *node
+	cp = func(n *node) *node {
+		ns = append(ns, *n)
+		out := &ns[len(ns)-1]
+		if n.words != nil {
+			ws = append(ws, n.words...)
+			out.words = ws[len(ws)-len(n.words) : len(ws) : len(ws)]
+		}
+		if n.kids != nil {
+			start := len(ks)
+			ks = append(ks, n.kids...) // placeholders, replaced below
+			out.kids = ks[start:len(ks):len(ks)]
+			for i, k := range n.kids {
+				out.kids[i] = cp(k)
+			}
+		}
+		return out
+	}
+	return cp(root)
+}
+
 // kExists marks a lowered statement group: it holds when one eligible
 // statement satisfies pred.
 const kExists nodeKind = 100
@@ -252,12 +291,12 @@ func (c *Compiled) eval(n *node, d *Document) bool {
 	case kNot:
 		return !c.eval(n.kids[0], d)
 	case kTerm:
-		p, ok := d.postings[n.words[0]]
-		return ok && (!n.title || p[0] < d.titleEnd)
+		p := d.positions(n.words[0])
+		return len(p) > 0 && (!n.title || p[0] < d.titleEnd)
 	case kPrefix:
 		return d.hasPrefix(n.words[0], n.title)
 	case kPhrase:
-		return len(d.phraseStarts(n.words, n.title, true)) > 0
+		return d.hasPhrase(n.words, n.title)
 	case kNear:
 		return d.near(n)
 	case kSource:
@@ -317,82 +356,84 @@ func containsRun(ws, run []string) bool {
 }
 
 func (d *Document) hasPrefix(p string, title bool) bool {
-	for i := sort.SearchStrings(d.vocab, p); i < len(d.vocab) && strings.HasPrefix(d.vocab[i], p); i++ {
-		if !title || d.postings[d.vocab[i]][0] < d.titleEnd {
-			return true
-		}
-	}
-	return false
+	found := false
+	d.withPrefix(p, func(id int32) bool {
+		found = !title || d.inTitle(id)
+		return !found
+	})
+	return found
 }
 
-// phraseStarts returns the positions where the phrase starts; with first it
-// stops at the first one.
-func (d *Document) phraseStarts(ws []string, title, first bool) []int32 {
-	lists := make([][]int32, len(ws))
+// phrase calls f with each position where the phrase starts until f
+// returns false. It does not allocate: it runs for every phrase candidate.
+func (d *Document) phrase(ws []string, title bool, f func(p int32) bool) {
+	var lists [maxPhrase][]int32
 	for i, w := range ws {
-		p, ok := d.postings[w]
-		if !ok {
-			return nil
+		if lists[i] = d.positions(w); lists[i] == nil {
+			return
 		}
-		lists[i] = p
 	}
-	var out []int32
 	last := int32(len(ws) - 1)
 outer:
 	for _, p := range lists[0] {
 		if title && p+last >= d.titleEnd {
-			break
+			return
 		}
-		for j := 1; j < len(lists); j++ {
+		for j := 1; j < len(ws); j++ {
 			if _, ok := slices.BinarySearch(lists[j], p+int32(j)); !ok {
 				continue outer
 			}
 		}
-		out = append(out, p)
-		if first {
-			break
+		if !f(p) {
+			return
 		}
 	}
-	return out
+}
+
+func (d *Document) hasPhrase(ws []string, title bool) bool {
+	found := false
+	d.phrase(ws, title, func(int32) bool { found = true; return false })
+	return found
 }
 
 // span is an occurrence of a NEAR operand, first and last word positions.
 type span struct{ s, e int32 }
 
-func (d *Document) spans(n *node) []span {
-	var out []span
+// spans appends the occurrences of a NEAR operand to dst, in order.
+func (d *Document) spans(n *node, dst []span) []span {
 	switch n.kind {
 	case kTerm:
-		for _, p := range d.postings[n.words[0]] {
-			out = append(out, span{p, p})
+		for _, p := range d.positions(n.words[0]) {
+			dst = append(dst, span{p, p})
 		}
 	case kPrefix:
-		for i := sort.SearchStrings(d.vocab, n.words[0]); i < len(d.vocab) && strings.HasPrefix(d.vocab[i], n.words[0]); i++ {
-			for _, p := range d.postings[d.vocab[i]] {
-				out = append(out, span{p, p})
+		d.withPrefix(n.words[0], func(id int32) bool {
+			for _, p := range d.lists[id] {
+				dst = append(dst, span{p, p})
 			}
-		}
+			return true
+		})
+		slices.SortFunc(dst, func(a, b span) int { return int(a.s - b.s) })
 	case kPhrase:
 		l := int32(len(n.words) - 1)
-		for _, p := range d.phraseStarts(n.words, false, false) {
-			out = append(out, span{p, p + l})
-		}
+		d.phrase(n.words, false, func(p int32) bool { dst = append(dst, span{p, p + l}); return true })
 	}
 	if n.title {
-		out = slices.DeleteFunc(out, func(s span) bool { return s.e >= d.titleEnd })
+		dst = slices.DeleteFunc(dst, func(s span) bool { return s.e >= d.titleEnd })
 	}
-	return out
+	return dst
 }
 
 // near holds when an occurrence of each operand lies within n words of the
 // other, counted between their closest ends, in either order. Two operands
 // never use the very same occurrence, so "war NEAR/3 war" needs two wars.
 func (d *Document) near(n *node) bool {
-	a := d.spans(n.kids[0])
+	var bufA, bufB [32]span
+	a := d.spans(n.kids[0], bufA[:0])
 	if len(a) == 0 {
 		return false
 	}
-	b := d.spans(n.kids[1])
+	b := d.spans(n.kids[1], bufB[:0])
 	for _, x := range a {
 		for _, y := range b {
 			if x != y && spanDist(x, y) <= int32(n.n) {

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"slices"
 	"strings"
 
 	"sovwatch/news"
@@ -16,9 +15,12 @@ const fieldGap = 64
 // then evaluated against any number of watchlists. It is read-only after
 // NewDocument and safe for concurrent use.
 type Document struct {
-	postings map[string][]int32 // folded word -> sorted positions (headline first, then body)
-	vocab    []string           // distinct words, sorted, for wildcards and presearch
-	titleEnd int32              // positions below this are in the headline
+	ids      map[string]int32 // folded word -> word id
+	vocab    []string         // word id -> word
+	lists    [][]int32        // word id -> sorted positions (headline first, then body)
+	order    []int32          // word ids grouped by first byte, for wildcards
+	first    [257]int32       // start of each first byte's group in order
+	titleEnd int32            // positions below this are in the headline
 	source   []string
 	lang     string
 	stmts    []docStatement
@@ -48,53 +50,59 @@ func typeIndex(t news.StatementType) uint8 {
 // news.Article.Body: the full text when fetched, else the summary.
 func NewDocument(a news.Article, stmts []news.Statement) *Document {
 	title := words(nil, fold(a.Title))
-	body := words(make([]string, 0, len(a.Body())/6), fold(a.Body()))
+	body := fold(a.Body())
+	toks := words(make([]string, 0, len(title)+len(body)/6), body)
+	toks = append(toks, title...) // title words last, so that body positions are the indexes
 
-	// Two passes over the words so that all positions share one backing
-	// array instead of one small allocation per distinct word.
-	ids := make(map[string]int32, (len(title)+len(body))/3+8)
+	// Word ids first, then positions carved out of one backing array: one
+	// allocation instead of one per distinct word.
+	d := &Document{ids: make(map[string]int32, len(toks)/3+8), titleEnd: int32(len(title))}
+	tokID := make([]int32, len(toks))
 	var counts []int32
-	count := func(ws []string) {
-		for _, w := range ws {
-			id, ok := ids[w]
-			if !ok {
-				id = int32(len(counts))
-				ids[w] = id
-				counts = append(counts, 0)
-			}
-			counts[id]++
+	for i, w := range toks {
+		id, ok := d.ids[w]
+		if !ok {
+			id = int32(len(d.vocab))
+			d.ids[w] = id
+			d.vocab = append(d.vocab, w)
+			counts = append(counts, 0)
 		}
+		tokID[i] = id
+		counts[id]++
 	}
-	count(title)
-	count(body)
-	backing := make([]int32, len(title)+len(body))
-	lists := make([][]int32, len(counts))
+	backing := make([]int32, len(toks))
+	d.lists = make([][]int32, len(counts))
 	off := int32(0)
 	for id, c := range counts {
-		lists[id] = backing[off : off : off+c]
+		d.lists[id] = backing[off : off : off+c]
 		off += c
 	}
-	for p, w := range title {
-		id := ids[w]
-		lists[id] = append(lists[id], int32(p))
+	nb := len(toks) - len(title)
+	for p, id := range tokID[nb:] {
+		d.lists[id] = append(d.lists[id], int32(p))
 	}
 	bodyStart := int32(len(title)) + fieldGap
-	for p, w := range body {
-		id := ids[w]
-		lists[id] = append(lists[id], bodyStart+int32(p))
+	for p, id := range tokID[:nb] {
+		d.lists[id] = append(d.lists[id], bodyStart+int32(p))
 	}
-	d := &Document{
-		postings: make(map[string][]int32, len(ids)),
-		vocab:    make([]string, 0, len(ids)),
-		titleEnd: int32(len(title)),
-		source:   foldWords(a.Source),
-		lang:     normLang(a.Language),
+
+	// A counting sort by first byte is all wildcards need, and much cheaper
+	// than sorting the vocabulary.
+	for _, w := range d.vocab {
+		d.first[int(w[0])+1]++
 	}
-	for w, id := range ids {
-		d.postings[w] = lists[id]
-		d.vocab = append(d.vocab, w)
+	for i := 1; i < len(d.first); i++ {
+		d.first[i] += d.first[i-1]
 	}
-	slices.Sort(d.vocab)
+	d.order = make([]int32, len(d.vocab))
+	next := d.first
+	for id, w := range d.vocab {
+		d.order[next[w[0]]] = int32(id)
+		next[w[0]]++
+	}
+
+	d.source = foldWords(a.Source)
+	d.lang = normLang(a.Language)
 	d.stmts = make([]docStatement, len(stmts))
 	for i, s := range stmts {
 		ds := docStatement{typ: typeIndex(s.Type), actor: strings.ToUpper(strings.TrimSpace(s.Actor)),
@@ -105,6 +113,25 @@ func NewDocument(a news.Article, stmts []news.Statement) *Document {
 		d.stmts[i] = ds
 	}
 	return d
+}
+
+// positions returns where word w occurs, nil when it does not.
+func (d *Document) positions(w string) []int32 {
+	if id, ok := d.ids[w]; ok {
+		return d.lists[id]
+	}
+	return nil
+}
+
+// withPrefix calls f with the id of every word starting with p until f
+// returns false.
+func (d *Document) withPrefix(p string, f func(id int32) bool) {
+	b := p[0]
+	for _, id := range d.order[d.first[b]:d.first[int(b)+1]] {
+		if strings.HasPrefix(d.vocab[id], p) && !f(id) {
+			return
+		}
+	}
 }
 
 // normLang keeps the primary subtag: "es-MX" and "ES" both become "es".
@@ -122,7 +149,4 @@ func (d *Document) Statements() int { return len(d.stmts) }
 
 func statementTypeName(i uint8) string { return string(news.StatementTypes[i]) }
 
-func (d *Document) inTitle(w string) bool {
-	p := d.postings[w]
-	return len(p) > 0 && p[0] < d.titleEnd
-}
+func (d *Document) inTitle(id int32) bool { return d.lists[id][0] < d.titleEnd }

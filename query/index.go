@@ -350,9 +350,9 @@ func (x *Index) candidates(d *Document) []*Compiled {
 // one lookup whatever the number of wildcards.
 func (g *group) visit(d *Document, f func(key)) {
 	hasPrefixes := len(g.heads) > 0
-	for _, w := range d.vocab {
+	for id, w := range d.vocab {
 		f(key{keyTerm, w})
-		if d.inTitle(w) {
+		if d.inTitle(int32(id)) {
 			f(key{keyTitle, w})
 		}
 		if !hasPrefixes || len(w) < MinPrefix {
