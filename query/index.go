@@ -20,19 +20,22 @@ import (
 type Index struct {
 	opt Options
 
-	mu    sync.RWMutex
-	byID  map[int64]int32 // watchlist ID -> slot
-	slots []*Compiled     // nil when free
-	free  []int32
-	// Watchlists are filed in two groups: those that need a statement
-	// (the default) and those that do not (AnyArticle). Most articles carry
-	// no statement at all, and for them the first group is skipped without
-	// a single lookup.
-	groups [2]group
+	mu      sync.RWMutex
+	byID    map[int64]int32 // watchlist ID -> slot
+	slots   []*Compiled     // nil when free
+	free    []int32
+	post    map[key]*entry
+	heads   map[string][]string // first MinPrefix runes -> prefixes with an entry
+	always  [2][]int32          // per group, watchlists without any necessary key
+	nextID  uint32
+	freeIDs []uint32
 
 	scratch sync.Pool // *scratch, per-Match working memory
 }
 
+// Watchlists are filed in two groups: those that need a statement (the
+// default) and those that do not (AnyArticle). Most articles carry no
+// statement at all, and for them the first group is skipped outright.
 const (
 	groupAny       = 0 // AnyArticle watchlists: any document may match
 	groupStatement = 1 // the rest: only documents with a statement may match
@@ -45,20 +48,11 @@ func groupOf(c *Compiled) int {
 	return groupStatement
 }
 
-// group is one presearch dictionary.
-type group struct {
-	post    map[key]*entry
-	heads   map[string][]string // first MinPrefix runes -> prefixes with an entry
-	always  []int32             // watchlists without any necessary key
-	nextID  uint32
-	freeIDs []uint32
-}
-
 // entry is what the dictionary knows about one key: the watchlists filed
 // under it and how many use it as their second key.
 type entry struct {
-	id      uint32 // dense, from 1, for the per-match presence bitset
-	list    []posting
+	id      uint32       // dense, from 1, for the per-match presence bitset
+	lists   [2][]posting // per group
 	reqRefs int32
 }
 
@@ -73,11 +67,7 @@ type posting struct {
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	x := &Index{opt: opt, byID: map[int64]int32{}}
-	for i := range x.groups {
-		x.groups[i] = group{post: map[key]*entry{}, heads: map[string][]string{}}
-	}
-	return x
+	return &Index{opt: opt, byID: map[int64]int32{}, post: map[key]*entry{}, heads: map[string][]string{}}
 }
 
 // Add compiles a watchlist and files it, replacing any watchlist with the
@@ -111,25 +101,25 @@ func (x *Index) AddCompiled(c *Compiled) {
 		x.slots = append(x.slots, c)
 	}
 	x.byID[c.w.ID] = slot
-	g := &x.groups[groupOf(c)]
+	g := groupOf(c)
 	if !c.anchored {
-		g.always = append(g.always, slot)
+		x.always[g] = append(x.always[g], slot)
 		return
 	}
 	var req uint32
 	if c.hasReq {
-		e := g.entry(c.req)
+		e := x.entry(c.req)
 		e.reqRefs++
 		req = e.id
 	}
 	for _, k := range c.anchors {
-		e := g.entry(k)
-		e.list = append(e.list, posting{slot, req})
+		e := x.entry(k)
+		e.lists[g] = append(e.lists[g], posting{slot, req})
 	}
 }
 
 // entry returns the entry of k, creating it.
-func (g *group) entry(k key) *entry {
+func (g *Index) entry(k key) *entry {
 	if e, ok := g.post[k]; ok {
 		return e
 	}
@@ -149,8 +139,8 @@ func (g *group) entry(k key) *entry {
 }
 
 // release drops the entry of k once nothing uses it.
-func (g *group) release(k key, e *entry) {
-	if len(e.list) > 0 || e.reqRefs > 0 {
+func (g *Index) release(k key, e *entry) {
+	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.reqRefs > 0 {
 		return
 	}
 	delete(g.post, k)
@@ -182,27 +172,28 @@ func (x *Index) removeSlot(slot int32) {
 	delete(x.byID, c.w.ID)
 	x.slots[slot] = nil
 	x.free = append(x.free, slot)
-	g := &x.groups[groupOf(c)]
+	g := groupOf(c)
 	if !c.anchored {
-		g.always = dropSlot(g.always, slot)
+		x.always[g] = dropSlot(x.always[g], slot)
 		return
 	}
 	for _, k := range c.anchors {
-		e := g.post[k]
-		for i, p := range e.list {
+		e := x.post[k]
+		l := e.lists[g]
+		for i, p := range l {
 			if p.slot == slot {
 				// Order in a posting list does not matter.
-				e.list[i] = e.list[len(e.list)-1]
-				e.list = e.list[:len(e.list)-1]
+				l[i] = l[len(l)-1]
+				e.lists[g] = l[:len(l)-1]
 				break
 			}
 		}
-		g.release(k, e)
+		x.release(k, e)
 	}
 	if c.hasReq {
-		e := g.post[c.req]
+		e := x.post[c.req]
 		e.reqRefs--
-		g.release(c.req, e)
+		x.release(c.req, e)
 	}
 }
 
@@ -239,12 +230,16 @@ func (x *Index) Len() int {
 // Match returns the IDs of the watchlists the document satisfies, in
 // increasing order.
 func (x *Index) Match(d *Document) []int64 {
+	s := x.candidates(d)
 	var out []int64
-	for _, c := range x.candidates(d) {
+	for _, c := range s.cands {
 		if c.Match(d) {
 			out = append(out, c.w.ID)
 		}
 	}
+	clear(s.cands) // let replaced watchlists be collected
+	s.cands = s.cands[:0]
+	x.scratch.Put(s)
 	slices.Sort(out)
 	return out
 }
@@ -273,6 +268,7 @@ type scratch struct {
 	ids     []uint32
 	lists   [][]posting
 	seen    []int32
+	cands   []*Compiled
 }
 
 func setBit(b []uint64, i uint32)      { b[i>>6] |= 1 << (i & 63) }
@@ -286,70 +282,71 @@ func grow(b []uint64, bits int) []uint64 {
 	return b
 }
 
-// candidates returns the watchlists worth evaluating, each once. The
-// compiled watchlists are immutable, so they stay valid after the lock is
-// released even if the index changes.
-func (x *Index) candidates(d *Document) []*Compiled {
+// candidates collects, in a scratch the caller returns to the pool, the
+// watchlists worth evaluating, each once. The compiled watchlists are
+// immutable, so they stay valid after the lock is released even if the
+// index changes.
+func (x *Index) candidates(d *Document) *scratch {
 	s, _ := x.scratch.Get().(*scratch)
 	if s == nil {
 		s = &scratch{}
 	}
-	var out []*Compiled
+	groups := 1
+	if len(d.stmts) > 0 {
+		groups = 2
+	}
 	x.mu.RLock()
+	defer x.mu.RUnlock()
 	s.marks = grow(s.marks, len(x.slots))
+	s.present = grow(s.present, int(x.nextID))
 	take := func(slot int32) {
 		if !hasBit(s.marks, uint32(slot)) {
 			setBit(s.marks, uint32(slot))
 			s.seen = append(s.seen, slot)
-			out = append(out, x.slots[slot])
+			s.cands = append(s.cands, x.slots[slot])
 		}
 	}
-	for gi := range x.groups {
-		if gi == groupStatement && len(d.stmts) == 0 {
-			continue
-		}
-		g := &x.groups[gi]
-		for _, slot := range g.always {
+	for g := range groups {
+		for _, slot := range x.always[g] {
 			take(slot)
 		}
-		// First learn every key the document carries, then take the
-		// postings whose second key is among them.
-		s.present = grow(s.present, int(g.nextID))
-		g.visit(d, func(k key) {
-			if e, ok := g.post[k]; ok {
-				setBit(s.present, e.id)
-				s.ids = append(s.ids, e.id)
-				if len(e.list) > 0 {
-					s.lists = append(s.lists, e.list)
-				}
-			}
-		})
-		for _, l := range s.lists {
-			for _, p := range l {
-				if p.req == 0 || hasBit(s.present, p.req) {
-					take(p.slot)
-				}
-			}
-		}
-		for _, id := range s.ids {
-			clearBit(s.present, id)
-		}
-		s.ids, s.lists = s.ids[:0], s.lists[:0]
 	}
-	x.mu.RUnlock()
+	// First learn every key the document carries, then take the postings
+	// whose second key is among them.
+	x.visit(d, func(k key) {
+		if e, ok := x.post[k]; ok {
+			setBit(s.present, e.id)
+			s.ids = append(s.ids, e.id)
+			for g := range groups {
+				if len(e.lists[g]) > 0 {
+					s.lists = append(s.lists, e.lists[g])
+				}
+			}
+		}
+	})
+	for _, l := range s.lists {
+		for _, p := range l {
+			if p.req == 0 || hasBit(s.present, p.req) {
+				take(p.slot)
+			}
+		}
+	}
+	for _, id := range s.ids {
+		clearBit(s.present, id)
+	}
 	for _, slot := range s.seen {
 		clearBit(s.marks, uint32(slot))
 	}
-	s.seen = s.seen[:0]
-	x.scratch.Put(s)
-	return out
+	clear(s.lists)
+	s.ids, s.lists, s.seen = s.ids[:0], s.lists[:0], s.seen[:0]
+	return s
 }
 
-// visit calls f with every key the document carries that the group might
+// visit calls f with every key the document carries that the index might
 // have. Prefix keys are found through their heads, so a document word costs
 // one lookup whatever the number of wildcards.
-func (g *group) visit(d *Document, f func(key)) {
-	hasPrefixes := len(g.heads) > 0
+func (x *Index) visit(d *Document, f func(key)) {
+	hasPrefixes := len(x.heads) > 0
 	for id, w := range d.vocab {
 		f(key{keyTerm, w})
 		if d.inTitle(int32(id)) {
@@ -358,7 +355,7 @@ func (g *group) visit(d *Document, f func(key)) {
 		if !hasPrefixes || len(w) < MinPrefix {
 			continue
 		}
-		for _, p := range g.heads[head(w)] {
+		for _, p := range x.heads[head(w)] {
 			if len(p) <= len(w) && w[:len(p)] == p {
 				f(key{keyPrefix, p})
 			}

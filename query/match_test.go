@@ -195,10 +195,8 @@ func TestIndexUpdates(t *testing.T) {
 	x.Remove(5)
 	x.Remove(1)
 	x.Remove(2)
-	for _, g := range x.groups {
-		if len(g.heads) != 0 || len(g.always) != 0 || len(g.post) != 0 {
-			t.Fatalf("prefix heads or always left behind: %+v", g)
-		}
+	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.post) != 0 {
+		t.Fatalf("keys left behind: %v %v %v", x.heads, x.always, x.post)
 	}
 }
 
