@@ -56,7 +56,7 @@ func NewDocument(a news.Article, stmts []news.Statement) *Document {
 
 	// Word ids first, then positions carved out of one backing array: one
 	// allocation instead of one per distinct word.
-	d := &Document{ids: make(map[string]int32, len(toks)/3+8), titleEnd: int32(len(title))}
+	d := &Document{ids: make(map[string]int32, len(toks)/2+8), titleEnd: int32(len(title))}
 	tokID := make([]int32, len(toks))
 	var counts []int32
 	for i, w := range toks {

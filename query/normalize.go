@@ -115,16 +115,30 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// asciiWord marks the ASCII bytes that belong to words, so that the common
+// case of the tokeniser is one table lookup per byte.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // words appends the words of an already folded string to dst. The words are
 // substrings of s, so tokenising allocates nothing but the slice.
 func words(dst []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var in bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			in = asciiWord[c]
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			in = isWordRune(r)
 		}
-		if isWordRune(r) {
+		if in {
 			if start < 0 {
 				start = i
 			}

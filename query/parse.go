@@ -101,6 +101,9 @@ func (n *node) String() string {
 	case kNot:
 		return "NOT " + n.kids[0].String()
 	case kTerm:
+		if w := n.words[0]; !n.title && (w == "and" || w == "or" || w == "not") {
+			return strconv.Quote(w)
+		}
 		return t + n.words[0]
 	case kPrefix:
 		return t + n.words[0] + "*"
@@ -458,6 +461,15 @@ func (p *parser) leaf(t token) (*node, error) {
 	phrase := t.kind == tPhrase
 	switch field {
 	case "":
+		if !phrase {
+			// "mexico or cuba" almost always means OR; silently searching
+			// for the word "or" would make the watchlist never alert.
+			for _, op := range []string{"AND", "OR", "NOT"} {
+				if strings.EqualFold(t.text, op) {
+					return nil, errAt(t.pos, fmt.Sprintf(`write %s in capitals for the operator, or "%s" in quotes to search the word`, op, strings.ToLower(op)), "lower-case '%s'", t.text)
+				}
+			}
+		}
 		return textLeaf(t, phrase)
 	case "title":
 		n, err := textLeaf(t, phrase)

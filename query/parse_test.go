@@ -51,6 +51,7 @@ func TestParse(t *testing.T) {
 		{`target:"Estados Unidos"`, "target:US"},
 		{"speaker:Sheinbaum", `speaker:"sheinbaum"`},
 		{"10:30", `"10 30"`},
+		{`mexico "or" cuba`, `(mexico AND "or" AND cuba)`},
 		{"-(a OR b) c", "(NOT (a OR b) AND c)"},
 	}
 	for _, tt := range tests {
@@ -91,6 +92,7 @@ func TestParseErrors(t *testing.T) {
 		{"NOT", "NOT needs something to exclude at 1: put a word or phrase after it"},
 		{"()", "empty parentheses at 1: put something between them or remove them"},
 		{"lang:spanish", `bad language "spanish" at 6: write a two-letter code such as lang:es`},
+		{"mexico or cuba", `lower-case 'or' at 8: write OR in capitals for the operator, or "or" in quotes to search the word`},
 		{"!!!", `"!!!" has no letters or digits at 1: search for words made of letters or digits`},
 		{strings.Repeat("w ", 41), "query has more than 40 terms at 81: split it into several watchlists"},
 		{strings.Repeat("(", 30) + "a" + strings.Repeat(")", 30), "query nests deeper than 20 levels at 21: simplify the query"},
