@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -40,10 +41,14 @@ func FuzzParse(f *testing.F) {
 		c.Match(doc)
 		c.Explain(doc)
 		canon := n.String()
-		if n == nil {
-			return
+		if n == nil || len(canon) > MaxQueryLen {
+			return // quoting can push a query at the limit over it
 		}
 		n2, err := parse(canon, testOpt)
+		var qe *Error
+		if errors.As(err, &qe) && strings.HasPrefix(qe.Msg, "query nests deeper") {
+			return // the canonical form's parentheses can add a level at the limit
+		}
 		if err != nil {
 			t.Fatalf("canonical form %q of %q does not parse: %v", canon, q, err)
 		}
