@@ -18,6 +18,7 @@ type Error struct {
 // Unwrap exposes the sentinel behind the refusal, if any.
 func (e *Error) Unwrap() error { return e.cause }
 
+// Error renders the refusal as "msg at pos: hint".
 func (e *Error) Error() string {
 	s := e.Msg
 	if e.Pos > 0 {

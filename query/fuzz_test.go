@@ -2,9 +2,12 @@ package query
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"sovwatch/news"
 )
 
 // FuzzParse holds the parser to its promises on any input: it never panics,
@@ -54,6 +57,41 @@ func FuzzParse(f *testing.F) {
 		}
 		if n2.String() != canon {
 			t.Fatalf("canonical form not stable: %q -> %q -> %q", q, canon, n2.String())
+		}
+	})
+}
+
+// FuzzDocument feeds arbitrary article text, as a hostile or broken feed
+// might, through NewDocument and the index, and holds the index to the
+// per-watchlist evaluation.
+func FuzzDocument(f *testing.F) {
+	f.Add("Sheinbaum rejects US intervention in Mexico", "Díaz-Canel: «¡No!» — soberanía, 2025.", "Reuters", "es-MX")
+	f.Add("", "", "", "")
+	f.Add("\xff\xfe", "e\u0301 İstanbul ǅ ß ﬁ", "El País", "EN")
+	queries := []string{"mexico", "interven*", `"foreign intervention"`, "troops NEAR/3 border", "title:mexico -climate",
+		"source:reuters lang:es", "soberan* OR diaz", "type:threat", "-climate", "istanbul OR fi OR ss"}
+	x := NewIndex(testOpt)
+	var cs []*Compiled
+	for i, q := range queries {
+		c, err := Compile(Watchlist{ID: int64(i), Query: q, AnyArticle: i%2 == 0}, testOpt)
+		if err != nil {
+			f.Fatal(err)
+		}
+		x.AddCompiled(c)
+		cs = append(cs, c)
+	}
+	_, st := fixture()
+	f.Fuzz(func(t *testing.T, title, body, source, lang string) {
+		doc := NewDocument(news.Article{Title: title, Summary: body, Source: source, Language: lang}, st)
+		got := x.Match(doc)
+		var want []int64
+		for _, c := range cs {
+			if c.Match(doc) {
+				want = append(want, c.w.ID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("index %v, evaluation %v", got, want)
 		}
 	})
 }
