@@ -74,6 +74,9 @@ func Compile(w Watchlist, opt Options) (*Compiled, error) {
 	if err != nil {
 		return nil, err
 	}
+	if w.MinConfidence < 0 || w.MinConfidence > 1 || w.MinConfidence != w.MinConfidence {
+		return nil, &Error{Msg: fmt.Sprintf("min_confidence %v is out of range", w.MinConfidence), Hint: "use a number from 0 to 1"}
+	}
 	c := &Compiled{w: w, root: pack(lower(n)), filter: stmtFilter{minConf: w.MinConfidence}}
 	c.w.Types = slices.Clone(w.Types)
 	for _, t := range w.Types {

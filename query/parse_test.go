@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"sovwatch/news"
 )
 
 // testCountries is a small stand-in for the geo package's gazetteer.
@@ -109,6 +111,26 @@ func TestParseErrors(t *testing.T) {
 			}
 			if err.Error() != tt.want {
 				t.Fatalf("parse(%q) error\n got %q\nwant %q", tt.q, err.Error(), tt.want)
+			}
+		})
+	}
+}
+
+func TestWatchlistErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		w    Watchlist
+		want string
+	}{
+		{"confidence", Watchlist{MinConfidence: 1.5}, "min_confidence 1.5 is out of range: use a number from 0 to 1"},
+		{"type", Watchlist{Types: []news.StatementType{"thraet"}}, "unknown statement type 'thraet' in types: use threat, rejection, assertion or offer"},
+		{"actor", Watchlist{Actors: []string{"Atlantis"}}, "actors: unknown country 'Atlantis': use a two-letter code such as MX or a country name in English or Spanish"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile(tt.w, testOpt)
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("got %v, want %q", err, tt.want)
 			}
 		})
 	}
