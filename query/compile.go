@@ -36,6 +36,10 @@ type Compiled struct {
 	anchored bool  // false: must be evaluated on every document
 	req      key   // a second key a matching document has, when hasReq
 	hasReq   bool
+	// exact: the query is a plain OR of words and the watchlist is filed
+	// under exactly those words, so being found through one of them proves
+	// the query true and only the statement requirement is left to check.
+	exact bool
 }
 
 // stmtFilter is the watchlist-level restriction on statements.
@@ -256,6 +260,15 @@ func statementOnly(n *node) bool {
 		return true
 	}
 	return n.isStatementField()
+}
+
+// matchFound is Match for a watchlist the index found through one of its
+// anchors.
+func (c *Compiled) matchFound(d *Document) bool {
+	if c.exact {
+		return c.w.AnyArticle || c.anyEligible(d)
+	}
+	return c.Match(d)
 }
 
 // Match reports whether the document satisfies the watchlist.

@@ -233,7 +233,7 @@ func (x *Index) Match(d *Document) []int64 {
 	s := x.candidates(d)
 	var out []int64
 	for _, c := range s.cands {
-		if c.Match(d) {
+		if c.matchFound(d) {
 			out = append(out, c.w.ID)
 		}
 	}
