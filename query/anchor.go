@@ -21,6 +21,7 @@ const (
 	keyTarget                      // a statement has this target
 	keySpeaker                     // a statement's speaker name contains this word
 	keyAnyStatement                // the document has a statement
+	numKeyKinds
 )
 
 // key is one entry of the presearch dictionary.

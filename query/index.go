@@ -24,9 +24,9 @@ type Index struct {
 	byID    map[int64]int32 // watchlist ID -> slot
 	slots   []*Compiled     // nil when free
 	free    []int32
-	post    map[key]*entry
-	heads   map[string][]string // first MinPrefix runes -> prefixes with an entry
-	always  [2][]int32          // per group, watchlists without any necessary key
+	post    [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads   map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	always  [2][]int32                     // per group, watchlists without any necessary key
 	nextID  uint32
 	freeIDs []uint32
 
@@ -67,7 +67,11 @@ type posting struct {
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	return &Index{opt: opt, byID: map[int64]int32{}, post: map[key]*entry{}, heads: map[string][]string{}}
+	x := &Index{opt: opt, byID: map[int64]int32{}, heads: map[string][]string{}}
+	for i := range x.post {
+		x.post[i] = map[string]*entry{}
+	}
+	return x
 }
 
 // Add compiles a watchlist and files it, replacing any watchlist with the
@@ -120,7 +124,7 @@ func (x *Index) AddCompiled(c *Compiled) {
 
 // entry returns the entry of k, creating it.
 func (g *Index) entry(k key) *entry {
-	if e, ok := g.post[k]; ok {
+	if e, ok := g.post[k.kind][k.s]; ok {
 		return e
 	}
 	e := &entry{}
@@ -130,7 +134,7 @@ func (g *Index) entry(k key) *entry {
 		g.nextID++
 		e.id = g.nextID
 	}
-	g.post[k] = e
+	g.post[k.kind][k.s] = e
 	if k.kind == keyPrefix {
 		h := head(k.s)
 		g.heads[h] = append(g.heads[h], k.s)
@@ -143,7 +147,7 @@ func (g *Index) release(k key, e *entry) {
 	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.reqRefs > 0 {
 		return
 	}
-	delete(g.post, k)
+	delete(g.post[k.kind], k.s)
 	g.freeIDs = append(g.freeIDs, e.id)
 	if k.kind == keyPrefix {
 		h := head(k.s)
@@ -178,7 +182,7 @@ func (x *Index) removeSlot(slot int32) {
 		return
 	}
 	for _, k := range c.anchors {
-		e := x.post[k]
+		e := x.post[k.kind][k.s]
 		l := e.lists[g]
 		for i, p := range l {
 			if p.slot == slot {
@@ -191,7 +195,7 @@ func (x *Index) removeSlot(slot int32) {
 		x.release(k, e)
 	}
 	if c.hasReq {
-		e := x.post[c.req]
+		e := x.post[c.req.kind][c.req.s]
 		e.reqRefs--
 		x.release(c.req, e)
 	}
@@ -314,7 +318,7 @@ func (x *Index) candidates(d *Document) *scratch {
 	// First learn every key the document carries, then take the postings
 	// whose second key is among them.
 	x.visit(d, func(k key) {
-		if e, ok := x.post[k]; ok {
+		if e, ok := x.post[k.kind][k.s]; ok {
 			setBit(s.present, e.id)
 			s.ids = append(s.ids, e.id)
 			for g := range groups {

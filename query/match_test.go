@@ -195,8 +195,13 @@ func TestIndexUpdates(t *testing.T) {
 	x.Remove(5)
 	x.Remove(1)
 	x.Remove(2)
-	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.post) != 0 {
+	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.byID) != 0 {
 		t.Fatalf("keys left behind: %v %v %v", x.heads, x.always, x.post)
+	}
+	for _, m := range x.post {
+		if len(m) != 0 {
+			t.Fatalf("keys left behind: %v", x.post)
+		}
 	}
 }
 
