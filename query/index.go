@@ -20,15 +20,18 @@ import (
 type Index struct {
 	opt Options
 
-	mu      sync.RWMutex
-	byID    map[int64]int32 // watchlist ID -> slot
-	slots   []*Compiled     // nil when free
-	free    []int32
-	post    [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
-	heads   map[string][]string            // first MinPrefix runes -> prefixes with an entry
-	always  [2][]int32                     // per group, watchlists without any necessary key
-	nextID  uint32
-	freeIDs []uint32
+	mu    sync.RWMutex
+	byID  map[int64]int32 // watchlist ID -> slot
+	slots []*Compiled     // nil when free
+	free  []int32
+	post  [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	// headBits has a bit set for the first three bytes of every head, so
+	// that most document words skip the heads lookup.
+	headBits [1 << 10]uint64
+	always   [2][]int32 // per group, watchlists without any necessary key
+	nextID   uint32
+	freeIDs  []uint32
 
 	scratch sync.Pool // *scratch, per-Match working memory
 }
@@ -138,6 +141,7 @@ func (g *Index) entry(k key) *entry {
 	if k.kind == keyPrefix {
 		h := head(k.s)
 		g.heads[h] = append(g.heads[h], k.s)
+		setBit(g.headBits[:], headHash(h))
 	}
 	return e
 }
@@ -155,6 +159,12 @@ func (g *Index) release(k key, e *entry) {
 			g.heads[h] = ps
 		} else {
 			delete(g.heads, h)
+			// Bits are shared between heads; rebuilding is cheap next to
+			// how rarely a wildcard disappears.
+			clear(g.headBits[:])
+			for h := range g.heads {
+				setBit(g.headBits[:], headHash(h))
+			}
 		}
 	}
 }
@@ -209,6 +219,14 @@ func dropSlot(l []int32, slot int32) []int32 {
 		}
 	}
 	return l
+}
+
+// headHash hashes the first three bytes of a word or head into headBits.
+// Every head has at least three bytes, and a word starting with a prefix
+// starts with its head's bytes.
+func headHash(s string) uint32 {
+	h := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (h * 2654435761) >> 16
 }
 
 // head is the part of a prefix the index files it under: its first MinPrefix
@@ -356,7 +374,7 @@ func (x *Index) visit(d *Document, f func(key)) {
 		if d.inTitle(int32(id)) {
 			f(key{keyTitle, w})
 		}
-		if !hasPrefixes || len(w) < MinPrefix {
+		if !hasPrefixes || len(w) < MinPrefix || !hasBit(x.headBits[:], headHash(w)) {
 			continue
 		}
 		for _, p := range x.heads[head(w)] {
