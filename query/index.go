@@ -1,0 +1,410 @@
+package query
+
+import (
+	"slices"
+	"sync"
+)
+
+// Index holds every active watchlist and finds those an article matches
+// without evaluating them all. Each watchlist is filed under a few presearch
+// keys (words, prefixes, statement types, actors, targets...) chosen so that
+// any matching article carries at least one of them, and may name a second
+// key the article must also carry. An article looks up the keys it carries;
+// only the watchlists found, whose second key is present too, are evaluated
+// exactly. The cost per article thus follows the number of candidates, not
+// of watchlists.
+//
+// Add, Update and Remove change only the keys of one watchlist. Match holds a
+// read lock only while collecting candidates and evaluates outside it, so
+// updates wait for one candidate lookup at most. Safe for concurrent use.
+type Index struct {
+	opt Options
+
+	mu    sync.RWMutex
+	byID  map[int64]int32 // watchlist ID -> slot
+	slots []*Compiled     // nil when free
+	free  []int32
+	post  [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	// headBits has a bit set for the first three bytes of every head, so
+	// that most document words skip the heads lookup.
+	headBits [1 << 10]uint64
+	always   [2][]int32 // per group, watchlists without any necessary key
+	nextID   uint32
+	freeIDs  []uint32
+
+	scratch sync.Pool // *scratch, per-Match working memory
+}
+
+// Watchlists are filed in two groups: those that need a statement (the
+// default) and those that do not (AnyArticle). Most articles carry no
+// statement at all, and for them the first group is skipped outright.
+const (
+	groupAny       = 0 // AnyArticle watchlists: any document may match
+	groupStatement = 1 // the rest: only documents with a statement may match
+)
+
+func groupOf(c *Compiled) int {
+	if c.w.AnyArticle {
+		return groupAny
+	}
+	return groupStatement
+}
+
+// entry is what the dictionary knows about one key: the watchlists filed
+// under it and how many use it as their second key.
+type entry struct {
+	id      uint32       // dense, from 1, for the per-match presence bitset
+	lists   [2][]posting // per group
+	reqRefs int32
+}
+
+// posting is one watchlist filed under a key, with the id of the second key
+// it needs (0 for none). Checking that id costs a bit test, where evaluating
+// the watchlist would cost a walk through memory far away.
+type posting struct {
+	slot int32
+	req  uint32
+}
+
+// NewIndex returns an empty index; opt resolves country names in the
+// watchlists added to it.
+func NewIndex(opt Options) *Index {
+	x := &Index{opt: opt, byID: map[int64]int32{}, heads: map[string][]string{}}
+	for i := range x.post {
+		x.post[i] = map[string]*entry{}
+	}
+	return x
+}
+
+// Add compiles a watchlist and files it, replacing any watchlist with the
+// same ID. On error the index is unchanged.
+func (x *Index) Add(w Watchlist) error {
+	c, err := Compile(w, x.opt)
+	if err != nil {
+		return err
+	}
+	x.AddCompiled(c)
+	return nil
+}
+
+// Update is Add: watchlists are replaced by ID.
+func (x *Index) Update(w Watchlist) error { return x.Add(w) }
+
+// AddCompiled files an already compiled watchlist, replacing any with the
+// same ID.
+func (x *Index) AddCompiled(c *Compiled) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if slot, ok := x.byID[c.w.ID]; ok {
+		x.removeSlot(slot)
+	}
+	var slot int32
+	if n := len(x.free); n > 0 {
+		slot, x.free = x.free[n-1], x.free[:n-1]
+		x.slots[slot] = c
+	} else {
+		slot = int32(len(x.slots))
+		x.slots = append(x.slots, c)
+	}
+	x.byID[c.w.ID] = slot
+	g := groupOf(c)
+	if !c.anchored {
+		x.always[g] = append(x.always[g], slot)
+		return
+	}
+	var req uint32
+	if c.hasReq {
+		e := x.entry(c.req)
+		e.reqRefs++
+		req = e.id
+	}
+	for _, k := range c.anchors {
+		e := x.entry(k)
+		e.lists[g] = append(e.lists[g], posting{slot, req})
+	}
+}
+
+// entry returns the entry of k, creating it.
+func (g *Index) entry(k key) *entry {
+	if e, ok := g.post[k.kind][k.s]; ok {
+		return e
+	}
+	e := &entry{}
+	if n := len(g.freeIDs); n > 0 {
+		e.id, g.freeIDs = g.freeIDs[n-1], g.freeIDs[:n-1]
+	} else {
+		g.nextID++
+		e.id = g.nextID
+	}
+	g.post[k.kind][k.s] = e
+	if k.kind == keyPrefix {
+		h := head(k.s)
+		g.heads[h] = append(g.heads[h], k.s)
+		setBit(g.headBits[:], headHash(h))
+	}
+	return e
+}
+
+// release drops the entry of k once nothing uses it.
+func (g *Index) release(k key, e *entry) {
+	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.reqRefs > 0 {
+		return
+	}
+	delete(g.post[k.kind], k.s)
+	g.freeIDs = append(g.freeIDs, e.id)
+	if k.kind == keyPrefix {
+		h := head(k.s)
+		if ps := slices.DeleteFunc(g.heads[h], func(p string) bool { return p == k.s }); len(ps) > 0 {
+			g.heads[h] = ps
+		} else {
+			delete(g.heads, h)
+			// Bits are shared between heads; rebuilding is cheap next to
+			// how rarely a wildcard disappears.
+			clear(g.headBits[:])
+			for h := range g.heads {
+				setBit(g.headBits[:], headHash(h))
+			}
+		}
+	}
+}
+
+// Remove drops a watchlist (deleted or paused). It reports whether it was
+// there.
+func (x *Index) Remove(id int64) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	slot, ok := x.byID[id]
+	if ok {
+		x.removeSlot(slot)
+	}
+	return ok
+}
+
+func (x *Index) removeSlot(slot int32) {
+	c := x.slots[slot]
+	delete(x.byID, c.w.ID)
+	x.slots[slot] = nil
+	x.free = append(x.free, slot)
+	g := groupOf(c)
+	if !c.anchored {
+		x.always[g] = dropSlot(x.always[g], slot)
+		return
+	}
+	for _, k := range c.anchors {
+		e := x.post[k.kind][k.s]
+		l := e.lists[g]
+		for i, p := range l {
+			if p.slot == slot {
+				// Order in a posting list does not matter.
+				l[i] = l[len(l)-1]
+				e.lists[g] = l[:len(l)-1]
+				break
+			}
+		}
+		x.release(k, e)
+	}
+	if c.hasReq {
+		e := x.post[c.req.kind][c.req.s]
+		e.reqRefs--
+		x.release(c.req, e)
+	}
+}
+
+func dropSlot(l []int32, slot int32) []int32 {
+	for i, s := range l {
+		if s == slot {
+			l[i] = l[len(l)-1]
+			return l[:len(l)-1]
+		}
+	}
+	return l
+}
+
+// headHash hashes the first three bytes of a word or head into headBits.
+// Every head has at least three bytes, and a word starting with a prefix
+// starts with its head's bytes.
+func headHash(s string) uint32 {
+	h := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (h * 2654435761) >> 16
+}
+
+// head is the part of a prefix the index files it under: its first MinPrefix
+// runes, which every wildcard has.
+func head(s string) string {
+	n := 0
+	for i := range s {
+		if n == MinPrefix {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// Len reports how many watchlists the index holds.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.byID)
+}
+
+// Match returns the IDs of the watchlists the document satisfies, in
+// increasing order.
+func (x *Index) Match(d *Document) []int64 {
+	s := x.candidates(d)
+	var out []int64
+	for _, c := range s.cands {
+		if c.matchFound(d) {
+			out = append(out, c.w.ID)
+		}
+	}
+	clear(s.cands) // let replaced watchlists be collected
+	s.cands = s.cands[:0]
+	x.scratch.Put(s)
+	slices.Sort(out)
+	return out
+}
+
+// Explain tells why watchlist id matches the document; ok is false when it
+// is not in the index or does not match.
+func (x *Index) Explain(id int64, d *Document) (e Explanation, ok bool) {
+	x.mu.RLock()
+	slot, found := x.byID[id]
+	var c *Compiled
+	if found {
+		c = x.slots[slot]
+	}
+	x.mu.RUnlock()
+	if c == nil {
+		return Explanation{}, false
+	}
+	return c.Explain(d)
+}
+
+// scratch is the working memory of one candidate search, pooled because a
+// fresh one per article would be most of its allocations.
+type scratch struct {
+	marks   []uint64 // candidate slots already taken
+	present []uint64 // entry ids the document carries
+	ids     []uint32
+	lists   [][]posting
+	seen    []int32
+	cands   []*Compiled
+}
+
+func setBit(b []uint64, i uint32)      { b[i>>6] |= 1 << (i & 63) }
+func hasBit(b []uint64, i uint32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func clearBit(b []uint64, i uint32)    { b[i>>6] &^= 1 << (i & 63) }
+
+func grow(b []uint64, bits int) []uint64 {
+	if n := (bits + 64) / 64; len(b) < n {
+		return make([]uint64, n)
+	}
+	return b
+}
+
+// candidates collects, in a scratch the caller returns to the pool, the
+// watchlists worth evaluating, each once. The compiled watchlists are
+// immutable, so they stay valid after the lock is released even if the
+// index changes.
+func (x *Index) candidates(d *Document) *scratch {
+	s, _ := x.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	groups := 1
+	if len(d.stmts) > 0 {
+		groups = 2
+	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	s.marks = grow(s.marks, len(x.slots))
+	s.present = grow(s.present, int(x.nextID))
+	take := func(slot int32) {
+		if !hasBit(s.marks, uint32(slot)) {
+			setBit(s.marks, uint32(slot))
+			s.seen = append(s.seen, slot)
+			s.cands = append(s.cands, x.slots[slot])
+		}
+	}
+	for g := range groups {
+		for _, slot := range x.always[g] {
+			take(slot)
+		}
+	}
+	// First learn every key the document carries, then take the postings
+	// whose second key is among them.
+	x.visit(d, func(k key) {
+		if e, ok := x.post[k.kind][k.s]; ok {
+			setBit(s.present, e.id)
+			s.ids = append(s.ids, e.id)
+			for g := range groups {
+				if len(e.lists[g]) > 0 {
+					s.lists = append(s.lists, e.lists[g])
+				}
+			}
+		}
+	})
+	for _, l := range s.lists {
+		for _, p := range l {
+			if p.req == 0 || hasBit(s.present, p.req) {
+				take(p.slot)
+			}
+		}
+	}
+	for _, id := range s.ids {
+		clearBit(s.present, id)
+	}
+	for _, slot := range s.seen {
+		clearBit(s.marks, uint32(slot))
+	}
+	clear(s.lists)
+	s.ids, s.lists, s.seen = s.ids[:0], s.lists[:0], s.seen[:0]
+	return s
+}
+
+// visit calls f with every key the document carries that the index might
+// have. Prefix keys are found through their heads, so a document word costs
+// one lookup whatever the number of wildcards.
+func (x *Index) visit(d *Document, f func(key)) {
+	hasPrefixes := len(x.heads) > 0
+	for id, w := range d.vocab {
+		f(key{keyTerm, w})
+		if d.inTitle(int32(id)) {
+			f(key{keyTitle, w})
+		}
+		if !hasPrefixes || len(w) < MinPrefix || !hasBit(x.headBits[:], headHash(w)) {
+			continue
+		}
+		for _, p := range x.heads[head(w)] {
+			if len(p) <= len(w) && w[:len(p)] == p {
+				f(key{keyPrefix, p})
+			}
+		}
+	}
+	for _, w := range d.source {
+		f(key{keySource, w})
+	}
+	if d.lang != "" {
+		f(key{keyLang, d.lang})
+	}
+	if len(d.stmts) > 0 {
+		f(key{keyAnyStatement, ""})
+	}
+	for i := range d.stmts {
+		s := &d.stmts[i]
+		if s.typ != unknownType {
+			f(key{keyType, statementTypeName(s.typ)})
+		}
+		if s.actor != "" {
+			f(key{keyActor, s.actor})
+		}
+		for _, t := range s.targets {
+			f(key{keyTarget, t})
+		}
+		for _, w := range s.speaker {
+			f(key{keySpeaker, w})
+		}
+	}
+}
