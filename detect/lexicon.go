@@ -1,0 +1,282 @@
+package detect
+
+// Cue categories. A word or phrase may carry several; the rules in rules.go
+// combine them per sentence. Phrases are written with accents and case as a
+// person would; they are keyed with geo.Key when the detector is built.
+type cat uint64
+
+const (
+	cSov          cat = 1 << iota // sovereignty, independence, self-determination
+	cSovAssert                    // an assertion on its own: "belongs to", "not for sale"
+	cViolation                    // "violation of": what follows is violated, not asserted
+	cReject                       // reject, condemn, "will not accept"
+	cInterv                       // intervention, interference, invasion, foreign troops
+	cIntervWeak                   // bare "intervention": needs a foreign/military modifier
+	cClaim                        // remarks, threats, pressure: what a rejection can target
+	cRejectPhrase                 // a rejection on its own: "cooperation yes, subordination no"
+	cThreat                       // a threat on its own: "all options are on the table"
+	cThreatVerb                   // strike, attack, invade, take control: needs a target
+	cNotRuleOut                   // "did not rule out": turns what follows into a threat
+	cNeg                          // denied, ruled out, no plans to: cancels threat and offer
+	cOffer                        // offer, ready to send, will provide
+	cAid                          // troops, trainers, equipment, military assistance
+	cRequest                      // asked for, welcomed: a request is not an offer
+	cCond                         // if, si: a condition about someone else's act
+	cForeignMod                   // foreign, military, any: makes a weak intervention word count
+	cSpeech                       // said, told, afirmó: marks attribution
+	cStance                       // verbs that make their subject a speaker: rejected, offered
+	cTitle                        // a title or role phrase; role in lexEntry.role
+	cBody                         // government, foreign ministry, Cancillería
+	cPronoun                      // he, she, él, ella; gender in lexEntry.role
+	cNonState                     // analysts, experts, scholars: not a state speaker
+	cSuppress                     // finance, medicine, sport, culture: the sentence is off topic
+	cBlock                        // a phrase that only exists to hide a cue ("sovereign bonds")
+	cPrep                         // of, de, to, with: what follows is an object, not a subject
+	cHedge                        // could, may, podría: lowers confidence
+	cArticle                      // the, el, la: skipped when resolving titles
+	cBreak                        // but, pero, aunque: ends the scope of a negation
+)
+
+// Role sets matched by role phrases.
+const (
+	rHead = 1 << iota
+	rPresident
+	rPrime
+	rForeign
+	rDefence
+	rSecurity
+	rMinister
+	rSpokes
+	rLegis
+	rVice
+	rDiplomat
+	rMonarch
+	rFemale
+	rMale
+)
+
+var lexicon = []struct {
+	c    cat
+	role int
+	list []string
+}{
+	{cSov, 0, []string{"sovereignty", "sovereign", "soberanía", "soberano", "soberana", "soberanos", "soberanas",
+		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
+		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
+		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
+	{cSovAssert, 0, []string{"belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
+		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
+		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
+		"would never be owned", "mandan los mexicanos", "is ours", "es nuestro", "es nuestra", "is part of the kingdom",
+		"never recognize", "nunca reconocerá", "es panameño", "seguirá siendo panameño", "corresponde exclusivamente",
+		"not up for negotiation", "not negotiable", "no se negocia", "no es negociable", "non-negotiable", "innegociable",
+		"not for negotiation", "no está a discusión", "no está en discusión", "will not surrender its independence",
+		"are argentine", "son argentinas", "will never surrender", "la soberanía no se negocia", "defend its sovereignty",
+		"defend our sovereignty", "defender la soberanía", "defendió la soberanía", "respeto a la soberanía", "respeto a la autodeterminación",
+		"respect for its sovereignty", "respect our sovereignty", "es y seguirá siendo",
+		"seguirá siéndolo", "will continue to belong"}},
+	{cViolation, 0, []string{"violation of", "violación de", "violación del", "violación a", "violates", "viola",
+		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
+	{cReject, 0, []string{"reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
+		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
+		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
+		"se opone", "warned against", "warn against", "advirtió contra", "will not accept", "would not accept",
+		"does not accept", "do not accept", "never accept", "will never accept", "would never accept", "no aceptará",
+		"no aceptaremos", "no acepta", "no aceptamos", "nunca aceptará", "will not allow", "would not allow", "never allow",
+		"would never allow", "will never allow", "no permitirá", "no permitiremos", "no permite", "will not permit",
+		"would not permit", "will not tolerate", "would not tolerate", "no tolerará", "no toleraremos", "unacceptable",
+		"inaceptable", "inaceptables", "injerencista", "we do not want", "no queremos", "no necesita", "does not need",
+		"not lend its territory", "will not bow", "no se doblegará", "legitimate targets",
+		"objetivos legítimos", "threat to the region", "amenaza para la paz", "amenaza directa", "frenar la agresión",
+		"will respond to", "responderá a", "responderá si", "can't annex", "cannot annex",
+		"no foreign power",
+		"ninguna potencia extranjera", "not going to happen", "no va a ocurrir", "no va a pasar", "no habrá",
+		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
+		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
+		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
+	{cInterv, 0, []string{"interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
+		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
+		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
+		"foreign agents", "agentes extranjeros", "agentes estadounidenses", "us agents", "military presence", "presencia militar",
+		"presencia de tropas", "presencia de militares", "military base", "base militar", "blockade", "bloqueo",
+		"naval blockade", "strike", "strikes", "bombardeo", "bombing", "raid", "incursion", "incursión", "drone strikes",
+		"military operation", "operación militar", "operaciones militares", "armed foreign operation", "operaciones de fuerzas extranjeras",
+		"deployment", "despliegue", "despliegue militar",
+		"build-up", "military build-up", "escalation", "escalada", "warships", "buques de guerra", "naval deployment",
+		"influence operations", "operaciones de influencia", "subordination", "subordinación", "colony", "colonia",
+		"empire", "imperio", "imperialist", "imperialista", "backyard", "patio trasero", "órdenes de", "orders from",
+		"sobrevuelo", "unauthorized flight", "surveillance aircraft", "attack", "ataque", "ataques", "drones militares",
+		"military action", "acción militar", "intervención militar", "military intervention", "foreign intervention",
+		"intervención extranjera", "military escalation", "pretensión extranjera", "foreign power", "potencia extranjera",
+		"foreign military", "militares estadounidenses", "us troops", "us military", "threats", "amenazas", "threat",
+		"amenaza", "outside tutelage", "tutela", "pressure from", "pressure", "presiones", "operate on its soil",
+		"operen en el país", "operar en territorio", "tropas estadounidenses", "us forces", "cede",
+		"ceder", "arms sale", "sanctions", "sanciones", "agresión militar de",
+		"external interference", "injerencia externa", "nato sends troops", "envía tropas",
+		"european troops", "tropas europeas", "taken"}},
+	{cIntervWeak, 0, []string{"intervention", "intervención", "intervene", "intervenir", "intervenga", "intervened"}},
+	{cClaim, 0, []string{"remarks", "comments", "declaraciones", "dichos", "claims", "claim", "proposal", "propuesta",
+		"pretensión", "pretensiones", "statements", "resolución", "resolution", "bill", "proyecto de ley", "deal",
+		"acuerdo", "designation", "order", "orders", "órdenes"}},
+	{cRejectPhrase, 0, []string{"cooperation yes, subordination no", "cooperación sí, subordinación no",
+		"cooperation, yes; subordination, no", "not a colony", "no somos colonia", "no es colonia de nadie",
+		"violation of international law", "violación del derecho internacional",
+		"violación al derecho internacional", "extrajudicial execution", "ejecución extrajudicial", "will not bow to the empire",
+		"sin subordinación", "colony of anyone", "colonia de nadie", "cannot annex another country",
+		"you cannot annex", "treated as legitimate targets",
+		"objetivos legítimos", "ninguna potencia extranjera le dictará"}},
+	{cThreat, 0, []string{"all options are on the table", "all options were on the table", "all options remain on the table",
+		"all options on the table", "options on the table", "todas las opciones están sobre la mesa", "todas las opciones siguen sobre la mesa",
+		"sobre la mesa", "no descarta ninguna opción", "not ruling anything out", "have to do something", "hacer algo",
+		"one way or the other", "one way or another", "de una manera u otra", "take control", "tomar el control", "tomará el control", "take it back",
+		"take back", "51st state", "estado 51", "estado número 51", "more control over", "tener el control", "el control de",
+		"get greenland", "needs greenland", "need greenland", "necesita groenlandia",
+		"necesitamos groenlandia", "military options", "opciones militares", "authorizing military force", "authorize military force",
+		"authorizing the use of force", "autorizaría el uso de la fuerza", "uso de la fuerza militar", "use of military force",
+		"economic force", "fuerza económica", "hit them very hard", "going to hit", "narco-terrorist groups", "reserved the right to act",
+		"treat them that way", "o estados unidos lo hará",
+		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
+		"weighing military options", "considering strikes"}},
+	{cThreatVerb, 0, []string{"strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
+		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
+		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
+	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
+		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out"}},
+	{cNeg, 0, []string{"denied", "denies", "deny", "negó", "niega", "negaron", "ruled out", "rules out", "rule out",
+		"descartó", "descarta", "descartaron", "no plans to", "no plan to", "no tiene planes", "no tiene planes de", "no intention",
+		"no intention of", "no tiene intención", "would not send", "will not send", "no enviará", "not send",
+		"had no intention"}},
+	{cOffer, 0, []string{"offer", "offered", "offers", "offering", "ofreció", "ofrece", "ofrecer", "ofrecemos",
+		"ready to send", "prepared to send", "willing to send", "ready to provide", "stood ready to provide", "stands ready to",
+		"ready to put", "prepared to deploy", "dispuesto a enviar", "dispuesta a enviar", "listo para enviar", "lista para enviar",
+		"lista para", "dispuesto a", "dispuesta a", "will send", "would send", "send", "sending", "enviará", "enviar",
+		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
+		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
+		"to support", "increase its military presence", "share its experience"}},
+	{cAid, 0, []string{"troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
+		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
+		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "intelligence", "aircraft", "aviones",
+		"jets", "personnel", "special forces", "fuerzas especiales", "brigade", "brigada", "military assistance",
+		"asistencia militar", "military aid", "ayuda militar", "security assistance", "apoyo militar", "military support",
+		"engineers", "military engineers", "ingenieros", "bomberos militares", "reassurance force", "fuerza de garantía",
+		"fuerza militar conjunta", "joint military force", "british troops", "troops on the ground", "apoyo del ejército",
+		"military aircraft", "forces"}},
+	{cRequest, 0, []string{"asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
+		"asked allies"}},
+	{cCond, 0, []string{"if", "si", "en caso de que"}},
+	{cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "military", "militar",
+		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
+		"outside"}},
+	{cSpeech, 0, []string{"said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
+		"stressed", "noted", "wrote", "stated", "declared", "according to", "replied", "responded", "announced", "confirmed",
+		"vowed", "argued", "urged", "explained", "posted", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura",
+		"señaló", "señala", "advirtió", "advierte", "subrayó", "reiteró", "reitera", "sostuvo", "sostiene", "calificó",
+		"dijo", "dice", "añadió", "agregó", "indicó", "expresó", "manifestó", "respondió", "anunció", "informó", "explicó",
+		"insistió", "enfatizó", "destacó", "escribió", "según", "told reporters", "told a news conference", "told parliament",
+		"recalled", "afirmaron", "aseguraron", "dijeron", "exigió", "demanded", "called", "calling", "acusó", "accused",
+		"defendió", "propuso", "expresó su", "sent a diplomatic note", "envió una nota diplomática", "presentó una protesta",
+		"summoned", "thanked", "replied that"}},
+	{cStance, 0, []string{"threatened", "amenazó", "insisted", "pidió"}},
+	{cTitle, rHead | rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
+	{cTitle, rHead | rPresident | rPrime, []string{"mandatario", "mandataria", "leader", "líder", "jefe de estado",
+		"head of state", "head of government", "jefe de gobierno"}},
+	{cTitle, rHead | rPrime, []string{"prime minister", "primer ministro", "primera ministra", "premier", "chancellor",
+		"presidente del gobierno", "former premier", "canciller federal"}},
+	{cTitle, rForeign, []string{"foreign minister", "canciller", "secretary of state", "secretario de estado",
+		"ministro de exteriores", "ministra de exteriores", "ministro de relaciones exteriores", "ministra de relaciones exteriores",
+		"ministro de asuntos exteriores", "ministra de asuntos exteriores", "top diplomat", "foreign secretary", "jefe de la diplomacia",
+		"minister of foreign affairs", "ministro de exteriores chino"}},
+	{cTitle, rDefence, []string{"defense secretary", "defence secretary", "secretary of defense", "secretary of war",
+		"war secretary", "defense minister", "defence minister", "ministro de defensa", "ministra de defensa",
+		"secretario de defensa", "secretario de guerra", "jefe del pentágono", "secretario de la defensa nacional"}},
+	{cTitle, rSecurity, []string{"security secretary", "secretary of security", "secretario de seguridad", "security minister",
+		"ministro de seguridad", "homeland security secretary"}},
+	{cTitle, rMinister | rForeign | rDefence | rSecurity, []string{"minister", "ministro", "ministra", "secretary",
+		"secretario", "secretaria", "ministro de hacienda", "finance minister"}},
+	{cTitle, rSpokes, []string{"foreign ministry spokesman", "foreign ministry spokeswoman", "spokesman", "spokeswoman", "spokesperson", "vocero", "vocera", "portavoz", "press secretary"}},
+	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
+		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
+	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
+	{cTitle, rDiplomat, []string{"ambassador", "embajador", "embajadora", "envoy", "enviado"}},
+	{cTitle, rMonarch, []string{"king", "rey", "queen", "reina"}},
+	{cBody, 0, []string{"government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
+		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
+		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",
+		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "congress", "congreso", "senate",
+		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
+		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
+	{cPronoun, rFemale, []string{"she", "ella"}},
+	{cPronoun, rMale, []string{"he", "él"}},
+	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
+	{cNonState, 0, []string{"analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
+		"especialistas", "scholars", "académicos", "economists", "economistas", "strategist", "estratega", "investors",
+		"inversionistas", "traders", "operadores", "think tank", "centro de estudios", "professor", "profesor", "report",
+		"informe", "study", "estudio", "op-ed", "columna", "former cia analyst", "exfuncionario", "former diplomat",
+		"the report", "some scholars", "scientists", "científicos", "doctors", "médicos", "organizadores", "organizers",
+		"markets", "mercados"}},
+	{cSuppress, 0, []string{
+		// finance
+		"central bank", "banco central", "bank of japan", "banco de japón", "bank of mexico", "banco de méxico",
+		"banco de la república", "federal reserve", "reserva federal", "national bank", "currency", "currency market",
+		"mercado cambiario", "foreign exchange", "divisas", "intervención cambiaria", "bond market", "yen", "franc",
+		"treasury", "tesoro", "peso's", "exchange rate", "tipo de cambio",
+		// medicine
+		"surgical", "quirúrgica", "surgeon", "cirujano", "patient", "paciente", "hospital", "hospitals", "early intervention",
+		"intervención temprana", "intervención precoz", "autism", "autismo", "sepsis", "therapy", "terapia",
+		// sport
+		"referee", "árbitro", "var", "penalty", "penalti", "penal", "striker", "gold cup", "nations league", "clásico",
+		"real madrid", "barcelona bench", "goal", "gol",
+		// culture and history
+		"museum", "museo", "exhibition", "exposición", "film", "película", "novel", "novela", "documentary", "documental",
+		"memoir", "memorias", "opera", "ópera", "premiered", "estrenada", "booker prize", "cantante", "disco", "the tate",
+		"libro", "book", "in her memoir",
+		// domestic procedure
+		"intervención telefónica", "wiretap", "drenaje"}},
+	{cBlock, 0, []string{"sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
+		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
+		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",
+		"sovereign downgrade", "sovereign yields", "as sovereign", "como soberano", "the sovereign", "el soberano",
+		"former sovereign", "antigua soberana", "calidad de soberano", "data sovereignty", "soberanía de datos",
+		"soberanía de los datos", "digital sovereignty", "soberanía digital", "soberanía tecnológica", "technological sovereignty",
+		"soberanía alimentaria", "food sovereignty", "soberanía energética", "energy sovereignty", "independence day",
+		"día de la independencia", "war of independence", "guerra de independencia", "independent investigation",
+		"independence of the colonies", "independencia de las colonias", "self-government act", "intervention of the",
+		"intervention at the", "intervención del diputado", "intervención de la diputada", "intervención del árbitro",
+		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
+		"data will stay", "libertad personal", "historia", "history of"}},
+	{cPrep, 0, []string{"of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
+		"sobre", "for", "para", "on", "al", "into", "over"}},
+	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
+	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},
+	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
+}
+
+// stems catch inflections the lists above would need dozens of entries for.
+// They apply to single words that matched nothing longer.
+var stems = []struct {
+	stem string
+	c    cat
+}{
+	{"interven", cIntervWeak}, {"injeren", cInterv}, {"interfer", cInterv}, {"invasi", cInterv},
+	{"agresi", cInterv}, {"aggressi", cInterv}, {"anexi", cInterv}, {"rechaz", cReject}, {"conden", cReject},
+	{"repudi", cReject}, {"soberan", cSov}, {"sovereign", cSov}, {"ofrec", cOffer}, {"amenaz", cClaim},
+	{"bombarde", cThreatVerb},
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = []string{"sen", "gen", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "sra", "srta", "lt", "col",
+	"gov", "rep", "adm", "prof", "vs", "no", "ee", "ee.uu", "u.s", "u.k", "u.n", "e.u", "p.m", "a.m", "inc", "corp",
+	"co", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ene", "dic", "lic", "ing", "gral",
+	"sgt", "capt", "cmdr", "mt", "ft", "d.c", "u.s.a", "etc", "approx", "dept", "fig", "uu", "a", "b", "c", "d", "e",
+	"f", "g", "h", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "v", "w", "x", "y", "z"}
+
+// sentenceStarters are words that, after an abbreviation that can also end a
+// sentence ("U.S."), show that a new sentence began.
+var sentenceStarters = []string{"the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "a", "an", "this",
+	"that", "el", "la", "los", "las", "en", "pero", "este", "esta", "ese", "esa", "his", "her", "mexico", "trump",
+	"sheinbaum", "asked", "según", "dijo", "said", "however", "sin", "no"}
