@@ -27,7 +27,7 @@ const (
 	cStance                       // verbs that make their subject a speaker: rejected, offered
 	cTitle                        // a title or role phrase; role in lexEntry.role
 	cBody                         // government, foreign ministry, Cancillería
-	cPronoun                      // he, she, él, ella; gender in lexEntry.role
+	cPronoun                      // he, she, ella; gender in lexEntry.role
 	cNonState                     // analysts, experts, scholars: not a state speaker
 	cSuppress                     // finance, medicine, sport, culture: the sentence is off topic
 	cBlock                        // a phrase that only exists to hide a cue ("sovereign bonds")
@@ -35,6 +35,10 @@ const (
 	cHedge                        // could, may, podría: lowers confidence
 	cArticle                      // the, el, la: skipped when resolving titles
 	cBreak                        // but, pero, aunque: ends the scope of a negation
+	cAgainst                      // against, ante: "defend sovereignty against any invasion"
+	cPermit                       // allow, permitir: negated, it rejects what it would allow
+	cWarn                         // warned, advirtió: with "any intervention" it rejects it
+	cSubord                       // after, tras: what follows is someone else's act, reported
 )
 
 // Role sets matched by role phrases.
@@ -88,7 +92,7 @@ var lexicon = []struct {
 		"would never allow", "will never allow", "no permitirá", "no permitiremos", "no permite", "will not permit",
 		"would not permit", "will not tolerate", "would not tolerate", "no tolerará", "no toleraremos", "unacceptable",
 		"inaceptable", "inaceptables", "injerencista", "we do not want", "no queremos", "no necesita", "does not need",
-		"not lend its territory", "will not bow", "no se doblegará", "legitimate targets",
+		"not lend its territory", "will not bow", "accused", "acusó", "never recognize", "nunca reconocerá", "no se doblegará", "legitimate targets",
 		"objetivos legítimos", "threat to the region", "amenaza para la paz", "amenaza directa", "frenar la agresión",
 		"will respond to", "responderá a", "responderá si", "can't annex", "cannot annex",
 		"no foreign power",
@@ -116,12 +120,16 @@ var lexicon = []struct {
 		"operen en el país", "operar en territorio", "tropas estadounidenses", "us forces", "cede",
 		"ceder", "arms sale", "sanctions", "sanciones", "agresión militar de",
 		"external interference", "injerencia externa", "nato sends troops", "envía tropas",
-		"european troops", "tropas europeas", "taken"}},
+		"european troops", "tropas europeas", "taken", "occupied territories", "territorios ocupados", "occupied", "occupation"}},
 	{cIntervWeak, 0, []string{"intervention", "intervención", "intervene", "intervenir", "intervenga", "intervened"}},
 	{cClaim, 0, []string{"remarks", "comments", "declaraciones", "dichos", "claims", "claim", "proposal", "propuesta",
 		"pretensión", "pretensiones", "statements", "resolución", "resolution", "bill", "proyecto de ley", "deal",
 		"acuerdo", "designation", "order", "orders", "órdenes"}},
-	{cRejectPhrase, 0, []string{"cooperation yes, subordination no", "cooperación sí, subordinación no",
+	{cRejectPhrase | cSovAssert, 0, []string{"not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
+		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
+	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
+		"violación al derecho internacional", "violation of international law and"}},
+	{cRejectPhrase, 0, []string{"will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
 		"cooperation, yes; subordination, no", "not a colony", "no somos colonia", "no es colonia de nadie",
 		"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "extrajudicial execution", "ejecución extrajudicial", "will not bow to the empire",
@@ -178,11 +186,11 @@ var lexicon = []struct {
 		"señaló", "señala", "advirtió", "advierte", "subrayó", "reiteró", "reitera", "sostuvo", "sostiene", "calificó",
 		"dijo", "dice", "añadió", "agregó", "indicó", "expresó", "manifestó", "respondió", "anunció", "informó", "explicó",
 		"insistió", "enfatizó", "destacó", "escribió", "según", "told reporters", "told a news conference", "told parliament",
-		"recalled", "afirmaron", "aseguraron", "dijeron", "exigió", "demanded", "called", "calling", "acusó", "accused",
+		"recalled", "spoke", "habló", "afirmaron", "aseguraron", "dijeron", "exigió", "demanded", "called", "calling", "acusó", "accused",
 		"defendió", "propuso", "expresó su", "sent a diplomatic note", "envió una nota diplomática", "presentó una protesta",
 		"summoned", "thanked", "replied that"}},
 	{cStance, 0, []string{"threatened", "amenazó", "insisted", "pidió"}},
-	{cTitle, rHead | rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
+	{cTitle, rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
 	{cTitle, rHead | rPresident | rPrime, []string{"mandatario", "mandataria", "leader", "líder", "jefe de estado",
 		"head of state", "head of government", "jefe de gobierno"}},
 	{cTitle, rHead | rPrime, []string{"prime minister", "primer ministro", "primera ministra", "premier", "chancellor",
@@ -211,7 +219,7 @@ var lexicon = []struct {
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
-	{cPronoun, rMale, []string{"he", "él"}},
+	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
 	{cNonState, 0, []string{"analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
 		"especialistas", "scholars", "académicos", "economists", "economistas", "strategist", "estratega", "investors",
@@ -253,6 +261,10 @@ var lexicon = []struct {
 		"sobre", "for", "para", "on", "al", "into", "over"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
 	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},
+	{cPermit, 0, []string{"allow", "permit", "accept", "permitir", "aceptar", "autorizar", "authorize", "tolerate", "tolerar"}},
+	{cWarn, 0, []string{"warned", "warns", "advirtió", "advierte", "cautioned"}},
+	{cSubord, 0, []string{"after", "tras", "following", "después de", "después de que", "when", "cuando"}},
+	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }
 

@@ -128,7 +128,7 @@ func classify(dc *doc, ms []match) typeCues {
 			add(iAssert, i)
 			tc.strong[iAssert] = true
 		} else if c&cSov != 0 {
-			if v, _ := scoped(dc, ms, i, cViolation, 5); !v {
+			if v, _ := scoped(dc, ms, i, cViolation, 8); !v {
 				add(iAssert, i)
 			}
 		}
@@ -140,16 +140,37 @@ func classify(dc *doc, ms []match) typeCues {
 			if ok, k := scoped(dc, ms, i, cReject, 12); ok {
 				add(iReject, k)
 				add(iReject, i)
+			} else if k := following(ms, i, cReject, 8); k >= 0 {
+				// "any pressure from allies was unacceptable"
+				add(iReject, k)
+				add(iReject, i)
+			} else if ok, k := scoped(dc, ms, i, cAgainst, 4); ok && c&cClaim == 0 && has&(cSov|cSovAssert) != 0 {
+				// "defend its sovereignty against any invasion"
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&(cInterv|cAid) != 0 && c&cThreatVerb == 0 {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok {
+				// "descartó que vaya a permitir drones militares"
+				if neg, n := scoped(dc, ms, k, cNeg|cReject, 6); neg {
+					add(iReject, n)
+					add(iReject, i)
+				}
+			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && within(ms, cForeignMod, ms[k].b, ms[i].a) {
+				// "advirtió que cualquier agresión contra Venezuela ..."
+				add(iReject, k)
+				add(iReject, i)
 			}
 		}
 		if c&cSov != 0 {
-			if ok, k := scoped(dc, ms, i, cViolation, 5); ok {
+			if ok, k := scoped(dc, ms, i, cViolation, 8); ok {
 				add(iReject, k)
 				add(iReject, i)
 			}
 		}
 		if c&(cThreat|cThreatVerb|cNotRuleOut) != 0 && c&cSovAssert == 0 {
-			neg, _ := scoped(dc, ms, i, cNeg, 10)
+			neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
 			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
@@ -173,9 +194,11 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		if c&cAid != 0 {
 			if ok, k := scoped(dc, ms, i, cOffer, 10); ok && offerCounts(dc, ms, k) {
-				neg, _ := scoped(dc, ms, i, cNeg, 10)
+				neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
+				negOffer, _ := scoped(dc, ms, k, cNeg, 10)
+				neg = neg || negOffer
 				rej, _ := scoped(dc, ms, i, cReject, 12)
-				if !neg && !rej {
+				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !sub {
 					add(iOffer, k)
 					add(iOffer, i)
 				}
@@ -183,6 +206,20 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// following returns the index of the first match of category c that starts
+// at most window tokens after ms[i] with no clause break before it, or -1.
+func following(ms []match, i int, c cat, window int) int {
+	for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= window; k++ {
+		if ms[k].c&cBreak != 0 {
+			return -1
+		}
+		if ms[k].c&c != 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // weakCounts says whether a bare "intervention" is about a state: it needs a
@@ -403,14 +440,15 @@ func (d *Detector) isObject(dc *doc, ms []match, i int) bool {
 	if m.b < len(dc.toks) && dc.toks[m.b].gap&gapPossess != 0 {
 		return true
 	}
-	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1; k-- {
-		if ms[k].c&cArticle != 0 {
-			continue
-		}
-		if ms[k].c&cPrep != 0 && ms[k].b == m.a || ms[k].c&cPrep != 0 && m.a-ms[k].b <= 1 {
+	start := m.a
+	for k := i - 1; k >= 0 && ms[k].b == start && dc.toks[start].gap&hardGap == 0; k-- {
+		if ms[k].c&cPrep != 0 {
 			return true
 		}
-		break
+		if ms[k].c&cArticle == 0 {
+			break
+		}
+		start = ms[k].a
 	}
 	return false
 }
@@ -549,7 +587,7 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		}
 	}
 	j := i
-	for j+1 < len(ms) && ms[j+1].a == ms[j].b {
+	for j+1 < len(ms) && ms[j+1].a == ms[j].b && dc.toks[ms[j+1].a].gap&(hardGap|gapComma) == 0 {
 		n := &ms[j+1]
 		if isDemonymOrCountry(*n) && mt.sp.code == "" {
 			mt.sp.code = n.e.geo.Code
@@ -594,6 +632,21 @@ func trimArticle(s string) string {
 // speaker.
 func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention, st *passageState) (speaker, int, bool) {
 	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg
+	// The first attribution verb outside quotes: a candidate after it is the
+	// subject of the reported clause ("said the president was weighing")
+	// unless it closes the clause ("said Rubio.", "afirmó Sheinbaum,").
+	firstSpeech := -1
+	for i := range ms {
+		if ms[i].c&cSpeech != 0 && !dc.toks[ms[i].a].inQuote {
+			firstSpeech = ms[i].a
+			break
+		}
+	}
+	// "Advirtió que México no aceptará ...": a sentence that opens with an
+	// attribution verb has its speaker in an earlier sentence.
+	if len(ms) > 0 && ms[0].a == s.a && ms[0].c&cSpeech != 0 && st.lastSpeaker != nil {
+		return *st.lastSpeaker, -1, true
+	}
 	best, bestScore := -1, 0
 	for i := range ments {
 		mt := &ments[i]
@@ -608,8 +661,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				score = 0
 			}
 		}
-		if before := prevVerb(dc, ms, mt.a, cSpeech); before >= 0 && mt.a-before <= 3 {
+		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
+			after < 0 || after-mt.b > 4
+		if before := prevVerb(dc, ms, mt.a, cSpeech); before >= 0 && mt.a-before <= 3 && closes {
 			score += 15
+		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
+			score -= 15
 		}
 		if score == 0 {
 			continue
@@ -638,8 +695,16 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: mt.sp.code}, best, true
 		}
 	}
-	// Pro-drop and trailing attributions continue the last speaker.
+	// Pro-drop and trailing attributions continue the last speaker, and so
+	// does a sentence that is all quotation.
 	if st.lastSpeaker != nil {
+		allQuoted := true
+		for i := s.a; i < s.b; i++ {
+			allQuoted = allQuoted && dc.toks[i].inQuote
+		}
+		if allQuoted {
+			return *st.lastSpeaker, -1, true
+		}
 		for i := range ms {
 			if ms[i].c&cSpeech != 0 && !dc.toks[ms[i].a].inQuote {
 				return *st.lastSpeaker, -1, true
@@ -722,13 +787,14 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 		}
 	}
 	if mt.sp.code != "" {
-		for role, bits := range roleBits {
-			if bits&want == 0 {
+		// Only roles held by one person at a time; "the Mexican minister"
+		// could be anyone.
+		for _, role := range []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman} {
+			if roleBits[role]&want == 0 {
 				continue
 			}
 			for _, p := range d.byRole[mt.sp.code+"/"+role] {
-				sp := personSpeaker(p)
-				if fits(sp.role, sp.code, sp.gender) && (role == geo.RolePresident || role == geo.RolePrime || role == geo.RoleForeign || role == geo.RoleDefence || role == geo.RoleSecurity) {
+				if sp := personSpeaker(p); fits(sp.role, sp.code, sp.gender) {
 					return sp, true
 				}
 			}
