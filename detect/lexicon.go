@@ -39,6 +39,7 @@ const (
 	cPermit                       // allow, permitir: negated, it rejects what it would allow
 	cWarn                         // warned, advirtió: with "any intervention" it rejects it
 	cSubord                       // after, tras: what follows is someone else's act, reported
+	cForeign                      // foreign, extranjero: "foreign soldiers" are an intervention
 )
 
 // Role sets matched by role phrases.
@@ -68,7 +69,7 @@ var lexicon = []struct {
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
 		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
-	{cSovAssert, 0, []string{"belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+	{cSovAssert, 0, []string{"is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
 		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
 		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
 		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
@@ -80,9 +81,9 @@ var lexicon = []struct {
 		"defend our sovereignty", "defender la soberanía", "defendió la soberanía", "respeto a la soberanía", "respeto a la autodeterminación",
 		"respect for its sovereignty", "respect our sovereignty", "es y seguirá siendo",
 		"seguirá siéndolo", "will continue to belong"}},
-	{cViolation, 0, []string{"violation of", "violación de", "violación del", "violación a", "violates", "viola",
+	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
-	{cReject, 0, []string{"reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+	{cReject, 0, []string{"provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
 		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
 		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
@@ -100,7 +101,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -148,7 +149,7 @@ var lexicon = []struct {
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
@@ -158,14 +159,14 @@ var lexicon = []struct {
 		"descartó", "descarta", "descartaron", "no plans to", "no plan to", "no tiene planes", "no tiene planes de", "no intention",
 		"no intention of", "no tiene intención", "would not send", "will not send", "no enviará", "not send",
 		"had no intention"}},
-	{cOffer, 0, []string{"offer", "offered", "offers", "offering", "ofreció", "ofrece", "ofrecer", "ofrecemos",
+	{cOffer, 0, []string{"prepared to help", "ready to help", "listo para ayudar", "dispuesto a ayudar", "está listo para ayudar", "offer", "offered", "offers", "offering", "ofreció", "ofrece", "ofrecer", "ofrecemos",
 		"ready to send", "prepared to send", "willing to send", "ready to provide", "stood ready to provide", "stands ready to",
 		"ready to put", "prepared to deploy", "dispuesto a enviar", "dispuesta a enviar", "listo para enviar", "lista para enviar",
 		"lista para", "dispuesto a", "dispuesta a", "will send", "would send", "send", "sending", "enviará", "enviar",
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "intelligence", "aircraft", "aviones",
@@ -177,7 +178,8 @@ var lexicon = []struct {
 	{cRequest, 0, []string{"asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
 	{cCond, 0, []string{"if", "si", "en caso de que"}},
-	{cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "military", "militar",
+	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
+	{cForeignMod, 0, []string{"military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
 	{cSpeech, 0, []string{"said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
@@ -199,14 +201,14 @@ var lexicon = []struct {
 		"ministro de exteriores", "ministra de exteriores", "ministro de relaciones exteriores", "ministra de relaciones exteriores",
 		"ministro de asuntos exteriores", "ministra de asuntos exteriores", "top diplomat", "foreign secretary", "jefe de la diplomacia",
 		"minister of foreign affairs", "ministro de exteriores chino"}},
-	{cTitle, rDefence, []string{"defense secretary", "defence secretary", "secretary of defense", "secretary of war",
+	{cTitle, rDefence, []string{"pentagon chief", "head of the pentagon", "defense secretary", "defence secretary", "secretary of defense", "secretary of war",
 		"war secretary", "defense minister", "defence minister", "ministro de defensa", "ministra de defensa",
 		"secretario de defensa", "secretario de guerra", "jefe del pentágono", "secretario de la defensa nacional"}},
 	{cTitle, rSecurity, []string{"security secretary", "secretary of security", "secretario de seguridad", "security minister",
 		"ministro de seguridad", "homeland security secretary"}},
 	{cTitle, rMinister | rForeign | rDefence | rSecurity, []string{"minister", "ministro", "ministra", "secretary",
 		"secretario", "secretaria", "ministro de hacienda", "finance minister"}},
-	{cTitle, rSpokes, []string{"foreign ministry spokesman", "foreign ministry spokeswoman", "spokesman", "spokeswoman", "spokesperson", "vocero", "vocera", "portavoz", "press secretary"}},
+	{cTitle, rSpokes, []string{"kremlin spokesman", "portavoz del kremlin", "foreign ministry spokesman", "foreign ministry spokeswoman", "spokesman", "spokeswoman", "spokesperson", "vocero", "vocera", "portavoz", "press secretary"}},
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
@@ -264,9 +266,14 @@ var lexicon = []struct {
 	{cPermit, 0, []string{"allow", "permit", "accept", "permitir", "aceptar", "autorizar", "authorize", "tolerate", "tolerar"}},
 	{cWarn, 0, []string{"warned", "warns", "advirtió", "advierte", "cautioned"}},
 	{cSubord, 0, []string{"after", "tras", "following", "después de", "después de que", "when", "cuando"}},
+	{cViolation | cInterv, 0, []string{"attack on", "ataque a", "ataque contra", "attacks on", "ataques contra"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }
+
+// titleCountry gives the country of titles that name their institution.
+var titleCountry = map[string]string{"pentagon chief": "US", "head of the pentagon": "US", "jefe del pentagono": "US",
+	"kremlin spokesman": "RU", "portavoz del kremlin": "RU"}
 
 // stems catch inflections the lists above would need dozens of entries for.
 // They apply to single words that matched nothing longer.

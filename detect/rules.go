@@ -124,6 +124,10 @@ func classify(dc *doc, ms []match) typeCues {
 	for i := range ms {
 		m := &ms[i]
 		c := m.c
+		if c&cAid != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
+			// "foreign soldiers", "militares extranjeros"
+			c |= cInterv
+		}
 		if c&cSovAssert != 0 {
 			add(iAssert, i)
 			tc.strong[iAssert] = true
@@ -140,7 +144,7 @@ func classify(dc *doc, ms []match) typeCues {
 			if ok, k := scoped(dc, ms, i, cReject, 12); ok {
 				add(iReject, k)
 				add(iReject, i)
-			} else if k := following(ms, i, cReject, 8); k >= 0 {
+			} else if k := following(dc, ms, i, cReject, 8); k >= 0 {
 				// "any pressure from allies was unacceptable"
 				add(iReject, k)
 				add(iReject, i)
@@ -210,9 +214,12 @@ func classify(dc *doc, ms []match) typeCues {
 
 // following returns the index of the first match of category c that starts
 // at most window tokens after ms[i] with no clause break before it, or -1.
-func following(ms []match, i int, c cat, window int) int {
+func following(dc *doc, ms []match, i int, c cat, window int) int {
 	for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= window; k++ {
-		if ms[k].c&cBreak != 0 {
+		if ms[k].c&c != 0 && dc.toks[ms[k].a].gap&gapComma == 0 && ms[k].c&cSpeech == 0 {
+			return k
+		}
+		if ms[k].c&(cBreak|cSpeech) != 0 || dc.toks[ms[k].a].gap&gapComma != 0 {
 			return -1
 		}
 		if ms[k].c&c != 0 {
@@ -304,7 +311,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		targets = append(targets, code)
 	}
-	if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
+	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
 		tc.fired[iThreat] = true
 	}
 	sentence := strings.TrimSpace(dc.orig[s.o0:s.o1])
@@ -488,9 +495,10 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 	m := &ms[i]
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
 	mt.female = m.e.role&rFemale != 0
+	mt.sp.code = titleCountry[string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end])]
 	// Country before: "Mexican President", "Panama's President".
 	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1; k-- {
-		if isDemonymOrCountry(ms[k]) {
+		if isDemonymOrCountry(ms[k]) && mt.sp.code == "" {
 			mt.sp.code = ms[k].e.geo.Code
 			mt.a = ms[k].a
 			break
@@ -631,6 +639,12 @@ func trimArticle(s string) string {
 // has a speech verb ("«...», subrayó"; "Añadió que ...") continues the last
 // speaker.
 func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention, st *passageState) (speaker, int, bool) {
+	if st.lastSpeaker == nil && len(st.people) > 0 {
+		// Nobody has spoken yet: a pro-drop verb refers to the last person
+		// named ("la presidenta Sheinbaum leyó la carta. Ahí expresó ...").
+		p := st.people[len(st.people)-1]
+		st.lastSpeaker = &speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}
+	}
 	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg
 	// The first attribution verb outside quotes: a candidate after it is the
 	// subject of the reported clause ("said the president was weighing")
@@ -647,10 +661,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 	if len(ms) > 0 && ms[0].a == s.a && ms[0].c&cSpeech != 0 && st.lastSpeaker != nil {
 		return *st.lastSpeaker, -1, true
 	}
-	best, bestScore := -1, 0
+	best, bestScore, bestPost := -1, 0, false
+	before := false // a candidate stands before the first attribution verb
 	for i := range ments {
 		mt := &ments[i]
 		score := 0
+		post := false
 		after := nextVerb(dc, ms, mt.b, verbs)
 		if !mt.object && after >= 0 && after-mt.b <= 8 && !dc.toks[after].inQuote {
 			score = 5
@@ -663,18 +679,27 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			after < 0 || after-mt.b > 4
-		if before := prevVerb(dc, ms, mt.a, cSpeech); before >= 0 && mt.a-before <= 3 && closes {
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes {
 			score += 15
+			post = true
 		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
 			score -= 15
 		}
 		if score == 0 {
 			continue
 		}
+		if firstSpeech < 0 || mt.b <= firstSpeech {
+			before = true
+		}
 		score += mt.kind * 10
 		if score > bestScore {
-			best, bestScore = i, score
+			best, bestScore, bestPost = i, score, post
 		}
+	}
+	// "Ahí expresó que México no admitirá ...": nobody before the verb and
+	// nobody closing it, so the subject is the last speaker.
+	if best >= 0 && firstSpeech >= 0 && !before && !bestPost && st.lastSpeaker != nil {
+		return *st.lastSpeaker, -1, true
 	}
 	if best >= 0 {
 		mt := &ments[best]
