@@ -40,6 +40,8 @@ const (
 	cWarn                         // warned, advirtió: with "any intervention" it rejects it
 	cSubord                       // after, tras: what follows is someone else's act, reported
 	cForeign                      // foreign, extranjero: "foreign soldiers" are an intervention
+	cCall                         // called it, calificó de: with "aggression" it rejects
+	cTerritory                    // territory, parte de: next to the speaker's country it asserts
 )
 
 // Role sets matched by role phrases.
@@ -69,7 +71,7 @@ var lexicon = []struct {
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
 		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
-	{cSovAssert, 0, []string{"is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+	{cSovAssert, 0, []string{"no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
 		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
 		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
 		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
@@ -83,7 +85,7 @@ var lexicon = []struct {
 		"seguirá siéndolo", "will continue to belong"}},
 	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
-	{cReject, 0, []string{"provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+	{cReject, 0, []string{"will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
 		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
 		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
@@ -101,7 +103,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -122,7 +124,7 @@ var lexicon = []struct {
 		"ceder", "arms sale", "sanctions", "sanciones", "agresión militar de",
 		"external interference", "injerencia externa", "nato sends troops", "envía tropas",
 		"european troops", "tropas europeas", "taken", "occupied territories", "territorios ocupados", "occupied", "occupation"}},
-	{cIntervWeak, 0, []string{"intervention", "intervención", "intervene", "intervenir", "intervenga", "intervened"}},
+	{cIntervWeak, 0, []string{"operations", "operaciones", "operación", "operation", "intervention", "intervención", "intervene", "intervenir", "intervenga", "intervened"}},
 	{cClaim, 0, []string{"remarks", "comments", "declaraciones", "dichos", "claims", "claim", "proposal", "propuesta",
 		"pretensión", "pretensiones", "statements", "resolución", "resolution", "bill", "proyecto de ley", "deal",
 		"acuerdo", "designation", "order", "orders", "órdenes"}},
@@ -130,14 +132,14 @@ var lexicon = []struct {
 		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
 	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "violation of international law and"}},
-	{cRejectPhrase, 0, []string{"will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
+	{cRejectPhrase, 0, []string{"no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
 		"cooperation, yes; subordination, no", "not a colony", "no somos colonia", "no es colonia de nadie",
 		"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "extrajudicial execution", "ejecución extrajudicial", "will not bow to the empire",
 		"sin subordinación", "colony of anyone", "colonia de nadie", "cannot annex another country",
 		"you cannot annex", "treated as legitimate targets",
 		"objetivos legítimos", "ninguna potencia extranjera le dictará"}},
-	{cThreat, 0, []string{"all options are on the table", "all options were on the table", "all options remain on the table",
+	{cThreat, 0, []string{"de una forma u otra", "de una manera u otra", "por las buenas o por las malas", "all options are on the table", "all options were on the table", "all options remain on the table",
 		"all options on the table", "options on the table", "todas las opciones están sobre la mesa", "todas las opciones siguen sobre la mesa",
 		"sobre la mesa", "no descarta ninguna opción", "not ruling anything out", "have to do something", "hacer algo",
 		"one way or the other", "one way or another", "de una manera u otra", "take control", "tomar el control", "tomará el control", "take it back",
@@ -149,7 +151,7 @@ var lexicon = []struct {
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
@@ -179,7 +181,7 @@ var lexicon = []struct {
 		"asked allies"}},
 	{cCond, 0, []string{"if", "si", "en caso de que"}},
 	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
-	{cForeignMod, 0, []string{"military", "militar",
+	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
 	{cSpeech, 0, []string{"said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
@@ -267,6 +269,12 @@ var lexicon = []struct {
 	{cWarn, 0, []string{"warned", "warns", "advirtió", "advierte", "cautioned"}},
 	{cSubord, 0, []string{"after", "tras", "following", "después de", "después de que", "when", "cuando"}},
 	{cViolation | cInterv, 0, []string{"attack on", "ataque a", "ataque contra", "attacks on", "ataques contra"}},
+	{cForeign | cInterv, 0, []string{"foreign power", "potencia extranjera", "foreign troops", "tropas extranjeras",
+		"foreign forces", "fuerzas extranjeras", "foreign agents", "agentes extranjeros", "foreign military", "foreign powers",
+		"potencias extranjeras"}},
+	{cCall | cSpeech, 0, []string{"calificó de", "calificó como", "la calificó de", "lo calificó de", "called it", "described as",
+		"tildó de", "branded", "calling it", "called"}},
+	{cTerritory, 0, []string{"territory", "territorio", "part of", "parte de", "parte del territorio de"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }

@@ -161,8 +161,15 @@ func classify(dc *doc, ms []match) typeCues {
 					add(iReject, n)
 					add(iReject, i)
 				}
-			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && within(ms, cForeignMod, ms[k].b, ms[i].a) {
+			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a)) {
 				// "advirtió que cualquier agresión contra Venezuela ..."
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cInterv != 0 && c&cThreatVerb == 0 {
+			// "calificó de agresión", "called it interference"
+			if ok, k := scoped(dc, ms, i, cCall, 2); ok {
 				add(iReject, k)
 				add(iReject, i)
 			}
@@ -310,6 +317,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			continue
 		}
 		targets = append(targets, code)
+	}
+	if !tc.fired[iAssert] && actor != "" {
+		// "which he called China's territory", "parte del territorio de China"
+		for i := range ms {
+			if ms[i].c&cTerritory == 0 {
+				continue
+			}
+			if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
+				i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
+				tc.fired[iAssert] = true
+				tc.cues[iAssert] = append(tc.cues[iAssert], i)
+			}
+		}
 	}
 	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
 		tc.fired[iThreat] = true
@@ -481,6 +501,10 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 		}
 	}
 	return i
+}
+
+func isCountry(m match, code string) bool {
+	return m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindCountry && m.e.geo.Code == code
 }
 
 func isDemonymOrCountry(m match) bool {
