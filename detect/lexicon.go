@@ -42,6 +42,13 @@ const (
 	cForeign                      // foreign, extranjero: "foreign soldiers" are an intervention
 	cCall                         // called it, calificó de: with "aggression" it rejects
 	cTerritory                    // territory, parte de: next to the speaker's country it asserts
+	cNegator                      // no, never, ningún: with a foreign presence it rejects
+	cDecide                       // decide, deciden: with the speaker's own people or capital it asserts
+	cBelong                       // es de los: with the speaker's demonym it asserts
+	cDispatch                     // send, enviar, deploy: with a military noun, an action on another state
+	cMilNoun                      // military, troops, army
+	cThreatMark                   // into, destroy, if necessary: the action is coercive
+	cHelp                         // help, support, if asked: the action is assistance
 )
 
 // Role sets matched by role phrases.
@@ -71,7 +78,7 @@ var lexicon = []struct {
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
 		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
-	{cSovAssert, 0, []string{"no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+	{cSovAssert, 0, []string{"respect its borders", "respect our borders", "respetar sus fronteras", "respeten sus fronteras", "respeto a sus fronteras", "inviolability of borders", "borders must not be moved", "nothing to negotiate", "nada que negociar", "no hay nada que negociar", "not something to be traded", "not be traded", "no se canjea", "set its own", "its own drug policy", "own drug policy", "fijar su propia", "su propia política", "decide for themselves", "deciden por sí mismos", "no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
 		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
 		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
 		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
@@ -85,7 +92,7 @@ var lexicon = []struct {
 		"seguirá siéndolo", "will continue to belong"}},
 	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
-	{cReject, 0, []string{"will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+	{cReject, 0, []string{"piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
 		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
 		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
@@ -103,7 +110,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -125,7 +132,7 @@ var lexicon = []struct {
 		"external interference", "injerencia externa", "nato sends troops", "envía tropas",
 		"european troops", "tropas europeas", "taken", "occupied territories", "territorios ocupados", "occupied", "occupation"}},
 	{cIntervWeak, 0, []string{"operations", "operaciones", "operación", "operation", "intervention", "intervención", "intervene", "intervenir", "intervenga", "intervened"}},
-	{cClaim, 0, []string{"remarks", "comments", "declaraciones", "dichos", "claims", "claim", "proposal", "propuesta",
+	{cClaim, 0, []string{"decision", "decisión", "medida", "medidas", "measures", "remarks", "comments", "declaraciones", "dichos", "claims", "claim", "proposal", "propuesta",
 		"pretensión", "pretensiones", "statements", "resolución", "resolution", "bill", "proyecto de ley", "deal",
 		"acuerdo", "designation", "order", "orders", "órdenes"}},
 	{cRejectPhrase | cSovAssert, 0, []string{"not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
@@ -151,7 +158,7 @@ var lexicon = []struct {
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
@@ -168,7 +175,7 @@ var lexicon = []struct {
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "intelligence", "aircraft", "aviones",
@@ -184,7 +191,7 @@ var lexicon = []struct {
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
-	{cSpeech, 0, []string{"said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
+	{cSpeech, 0, []string{"remató", "sentenció", "juró", "swore", "zanjó", "recalcó", "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
 		"stressed", "noted", "wrote", "stated", "declared", "according to", "replied", "responded", "announced", "confirmed",
 		"vowed", "argued", "urged", "explained", "posted", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura",
 		"señaló", "señala", "advirtió", "advierte", "subrayó", "reiteró", "reitera", "sostuvo", "sostiene", "calificó",
@@ -272,9 +279,24 @@ var lexicon = []struct {
 	{cForeign | cInterv, 0, []string{"foreign power", "potencia extranjera", "foreign troops", "tropas extranjeras",
 		"foreign forces", "fuerzas extranjeras", "foreign agents", "agentes extranjeros", "foreign military", "foreign powers",
 		"potencias extranjeras"}},
-	{cCall | cSpeech, 0, []string{"calificó de", "calificó como", "la calificó de", "lo calificó de", "called it", "described as",
+	{cCall | cSpeech, 0, []string{"por considerarlas", "por considerarla", "por considerarlo", "considering it", "considered it", "los calificó de", "las calificó de", "calificó de", "calificó como", "la calificó de", "lo calificó de", "called it", "described as",
 		"tildó de", "branded", "calling it", "called"}},
 	{cTerritory, 0, []string{"territory", "territorio", "part of", "parte de", "parte del territorio de"}},
+	{cNegator, 0, []string{"no", "not", "never", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nobody", "nadie",
+		"none", "won't", "will not", "no one"}},
+	{cDecide, 0, []string{"decide", "decides", "decided", "deciding", "deciden", "decidimos", "decidirán", "decidir",
+		"decida", "decidan", "decidirá"}},
+	{cBelong, 0, []string{"es de los", "es de las", "son de los", "belongs to the", "is for the"}},
+	{cDispatch, 0, []string{"would send", "will send", "could send", "enviará", "enviaría", "send", "sending", "sent", "enviar", "enviaría", "enviará", "enviaremos", "deploy", "deploying",
+		"desplegar", "desplegaría", "mandar", "mandaría", "put"}},
+	{cMilNoun, 0, []string{"soldier", "soldado", "military", "the military", "los militares", "militares", "troops", "tropas", "army", "ejército",
+		"forces", "fuerzas", "soldiers", "soldados", "marines", "navy", "special forces", "fuerzas especiales", "boots on the ground"}},
+	{cThreatMark, 0, []string{"into", "destroy", "acabar con", "eliminate", "take out", "wipe out", "if necessary",
+		"si es necesario", "si fuera necesario", "if he had to", "if we have to", "if need be", "por la fuerza", "by force",
+		"to fight the cartels inside", "against"}},
+	{cHelp, 0, []string{"help", "ayudar", "support", "apoyar", "apoyo", "assist", "asistir", "if asked", "si lo pide",
+		"si lo solicita", "at the request", "a petición", "if invited", "to help", "para ayudar", "para apoyar", "offered",
+		"ofreció", "ofrece", "contribute", "contribuir", "mission", "misión", "peacekeeping"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }

@@ -204,7 +204,7 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		if c&cAid != 0 {
-			if ok, k := scoped(dc, ms, i, cOffer, 10); ok && offerCounts(dc, ms, k) {
+			if ok, k := scoped(dc, ms, i, cOffer, 12); ok && offerCounts(dc, ms, k) {
 				neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
 				negOffer, _ := scoped(dc, ms, k, cNeg, 10)
 				neg = neg || negOffer
@@ -292,13 +292,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 	}
 	any := false
+	var has cat
+	for i := range ms {
+		has |= ms[i].c
+	}
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	if !any && len(tc.cues[iThreat]) == 0 {
-		return out
-	}
-	if !ok {
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory
+	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
 	actor := sp.code
@@ -318,6 +320,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		targets = append(targets, code)
 	}
+	composite(dc, ms, &tc, actor, targets)
 	if !tc.fired[iAssert] && actor != "" {
 		// "which he called China's territory", "parte del territorio de China"
 		for i := range ms {
@@ -333,6 +336,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
 		tc.fired[iThreat] = true
+	}
+	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
+		return out
 	}
 	sentence := strings.TrimSpace(dc.orig[s.o0:s.o1])
 	quote := quotes(dc, s)
@@ -380,6 +386,109 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		})
 	}
 	return out
+}
+
+// composite applies the rules that need the speaker's country: a negated
+// foreign presence ("no foreign government", "ningún soldado gringo"), a
+// people deciding for themselves ("aquí deciden los mexicanos", "decided in
+// Nuuk"), and military dispatch ("send the military into Mexico") read as a
+// threat or an offer by what surrounds it.
+func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string) {
+	foreignTo := func(m *match) bool {
+		if m.c&cForeign != 0 {
+			return true
+		}
+		return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Code != actor &&
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry)
+	}
+	own := func(m *match) bool {
+		return m.e != nil && m.e.hasGeo && actor != "" && m.e.geo.Code == actor &&
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCapital || m.e.geo.Kind == geo.KindCountry)
+	}
+	add := func(t, i int) {
+		tc.fired[t] = true
+		tc.cues[t] = append(tc.cues[t], i)
+	}
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.c&cNegator != 0:
+			foreign, presence, interv := -1, -1, -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
+				n := &ms[k]
+				if n.c&cBreak != 0 {
+					break
+				}
+				if foreign < 0 && foreignTo(n) {
+					foreign = k
+				}
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv) != 0 {
+					presence = k
+				}
+				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
+					interv = k
+				}
+			}
+			if foreign >= 0 && presence >= 0 {
+				add(iReject, i)
+				add(iReject, max(foreign, presence))
+			} else if interv >= 0 {
+				add(iReject, i)
+				add(iReject, interv)
+				if w := string(dc.word(ms[interv].a)); w == "colonia" || w == "colony" {
+					add(iAssert, interv)
+				}
+			}
+		case m.c&cDecide != 0:
+			for k := range ms {
+				if k != i && (ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a) && own(&ms[k]) {
+					add(iAssert, i)
+					add(iAssert, k)
+					break
+				}
+			}
+		case m.c&cBelong != 0:
+			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
+				add(iAssert, i)
+				add(iAssert, i+1)
+			}
+		}
+		if m.c&cDispatch != 0 && len(targets) > 0 && !tc.fired[iReject] {
+			mil := -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4; k++ {
+				if ms[k].c&cMilNoun != 0 {
+					mil = k
+					break
+				}
+			}
+			if mil < 0 {
+				continue
+			}
+			if neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cCond|cRequest, 6); neg {
+				continue
+			}
+			help, mark := -1, -1
+			for k := range ms {
+				if ms[k].c&cHelp != 0 && help < 0 {
+					help = k
+				}
+				if ms[k].c&cThreatMark != 0 && k > i && mark < 0 {
+					mark = k
+				}
+			}
+			switch {
+			case help >= 0:
+				if !tc.fired[iOffer] {
+					add(iOffer, i)
+					add(iOffer, mil)
+				}
+			case mark >= 0 && !tc.fired[iThreat]:
+				add(iThreat, i)
+				add(iThreat, mil)
+				add(iThreat, mark)
+			}
+		}
+	}
 }
 
 func contains(list []string, s string) bool {
