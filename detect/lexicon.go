@@ -49,6 +49,9 @@ const (
 	cMilNoun                      // military, troops, army
 	cThreatMark                   // into, destroy, if necessary: the action is coercive
 	cHelp                         // help, support, if asked: the action is assistance
+	cOtherState                   // country, país, gobierno: after a negator, any other state
+	cDictate                      // order, dictar, tell: what no other state may do
+	cDenySov                      // attempt at, separatist: the sovereignty named is denied, not asserted
 )
 
 // Role sets matched by role phrases.
@@ -78,7 +81,7 @@ var lexicon = []struct {
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
 		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
-	{cSovAssert, 0, []string{"respect its borders", "respect our borders", "respetar sus fronteras", "respeten sus fronteras", "respeto a sus fronteras", "inviolability of borders", "borders must not be moved", "nothing to negotiate", "nada que negociar", "no hay nada que negociar", "not something to be traded", "not be traded", "no se canjea", "set its own", "its own drug policy", "own drug policy", "fijar su propia", "su propia política", "decide for themselves", "deciden por sí mismos", "no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+	{cSovAssert, 0, []string{"never kneel", "will not kneel", "jamás se arrodillará", "nunca se arrodillará", "no se arrodillará", "never bow", "never give up its land", "would never give up", "will never give up", "will not give up its", "nunca cederá", "jamás cederá", "no renunciará a su territorio", "give up its land", "respect its borders", "respect our borders", "respetar sus fronteras", "respeten sus fronteras", "respeto a sus fronteras", "inviolability of borders", "borders must not be moved", "nothing to negotiate", "nada que negociar", "no hay nada que negociar", "not something to be traded", "not be traded", "no se canjea", "set its own", "its own drug policy", "own drug policy", "fijar su propia", "su propia política", "decide for themselves", "deciden por sí mismos", "no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
 		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
 		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
 		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
@@ -92,7 +95,7 @@ var lexicon = []struct {
 		"seguirá siéndolo", "will continue to belong"}},
 	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
-	{cReject, 0, []string{"piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+	{cReject, 0, []string{"resist", "resistirá", "resistir", "will resist", "would resist", "resistiremos", "piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
 		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
 		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
@@ -110,7 +113,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"military adventure", "aventura militar", "adventure", "aventura", "absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -158,13 +161,13 @@ var lexicon = []struct {
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
 	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
 		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out"}},
-	{cNeg, 0, []string{"denied", "denies", "deny", "negó", "niega", "negaron", "ruled out", "rules out", "rule out",
+	{cNeg, 0, []string{"no interest in", "no tiene interés", "not interested in", "no le interesa", "had no interest in", "denied", "denies", "deny", "negó", "niega", "negaron", "ruled out", "rules out", "rule out",
 		"descartó", "descarta", "descartaron", "no plans to", "no plan to", "no tiene planes", "no tiene planes de", "no intention",
 		"no intention of", "no tiene intención", "would not send", "will not send", "no enviará", "not send",
 		"had no intention"}},
@@ -175,7 +178,7 @@ var lexicon = []struct {
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "intelligence", "aircraft", "aviones",
@@ -184,7 +187,7 @@ var lexicon = []struct {
 		"engineers", "military engineers", "ingenieros", "bomberos militares", "reassurance force", "fuerza de garantía",
 		"fuerza militar conjunta", "joint military force", "british troops", "troops on the ground", "apoyo del ejército",
 		"military aircraft", "forces"}},
-	{cRequest, 0, []string{"asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
+	{cRequest, 0, []string{"thanked", "agradeció", "praised", "elogió", "thanked the", "asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
 	{cCond, 0, []string{"if", "si", "en caso de que"}},
 	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
@@ -297,6 +300,11 @@ var lexicon = []struct {
 	{cHelp, 0, []string{"help", "ayudar", "support", "apoyar", "apoyo", "assist", "asistir", "if asked", "si lo pide",
 		"si lo solicita", "at the request", "a petición", "if invited", "to help", "para ayudar", "para apoyar", "offered",
 		"ofreció", "ofrece", "contribute", "contribuir", "mission", "misión", "peacekeeping"}},
+	{cOtherState, 0, []string{"country", "país", "nation", "nación", "government", "gobierno", "power", "potencia"}},
+	{cDictate, 0, []string{"order", "orders", "órdenes", "order around", "dictate", "dictar", "dictará", "impose", "imponer",
+		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
+	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
+		"secession", "secesión", "taiwan independence forces"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }

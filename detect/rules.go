@@ -132,7 +132,9 @@ func classify(dc *doc, ms []match) typeCues {
 			add(iAssert, i)
 			tc.strong[iAssert] = true
 		} else if c&cSov != 0 {
-			if v, _ := scoped(dc, ms, i, cViolation, 8); !v {
+			v, _ := scoped(dc, ms, i, cViolation, 8)
+			deny, _ := scoped(dc, ms, i, cDenySov, 4)
+			if !v && !deny {
 				add(iAssert, i)
 			}
 		}
@@ -419,10 +421,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if n.c&cBreak != 0 {
 					break
 				}
-				if foreign < 0 && foreignTo(n) {
+				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv) != 0 {
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cDictate) != 0 && k != foreign {
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
