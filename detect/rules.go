@@ -21,6 +21,35 @@ type passageState struct {
 	people      []personRef // in order of mention
 	lastSpeaker *speaker
 	lastActor   string
+	actors      [8]actorCount // the first few actors of the passage and how often each spoke
+}
+
+type actorCount struct {
+	code string
+	n    int
+}
+
+func (st *passageState) countActor(code string) {
+	for i := range st.actors {
+		if st.actors[i].code == code || st.actors[i].code == "" {
+			st.actors[i].code = code
+			st.actors[i].n++
+			return
+		}
+	}
+}
+
+// mainActor is the country that has spoken most in the passage so far; a
+// body named without a country ("el Congreso", "the ministry") is taken to be
+// its.
+func (st *passageState) mainActor() string {
+	best := actorCount{}
+	for _, a := range st.actors {
+		if a.n > best.n {
+			best = a
+		}
+	}
+	return best.code
 }
 
 type speaker struct {
@@ -291,6 +320,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		st.lastSpeaker = &spc
 		if sp.code != "" {
 			st.lastActor = sp.code
+			st.countActor(sp.code)
 		}
 	}
 	any := false
@@ -752,7 +782,7 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 	*ip = j
 	mt.b = ms[j].b
 	if mt.sp.code == "" {
-		mt.sp.code = st.lastActor
+		mt.sp.code = st.mainActor()
 	}
 	mt.sp.name = trimArticle(dc.origSpan(mt.a, mt.b))
 	return mt
@@ -856,7 +886,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		}
 	}
 	// Pro-drop and trailing attributions continue the last speaker, and so
-	// does a sentence that is all quotation.
+	// does a sentence that is all quotation. A verb after some unknown
+	// subject ("Supporters of the coalition replied") does not.
 	if st.lastSpeaker != nil {
 		allQuoted := true
 		for i := s.a; i < s.b; i++ {
@@ -866,10 +897,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			return *st.lastSpeaker, -1, true
 		}
 		for i := range ms {
-			if ms[i].c&cSpeech != 0 && !dc.toks[ms[i].a].inQuote {
-				return *st.lastSpeaker, -1, true
+			if ms[i].c&(cSpeech|cReject|cStance) == 0 || dc.toks[ms[i].a].inQuote {
+				continue
 			}
-			if ms[i].a == s.a && ms[i].c&(cReject|cStance) != 0 {
+			a := ms[i].a
+			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
 				return *st.lastSpeaker, -1, true
 			}
 		}

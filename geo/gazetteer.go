@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -232,7 +233,9 @@ var regions = []string{
 	"América del Sur", "América del Norte", "América Central", "las Américas", "Summit of the Americas",
 	"New Mexico", "Nuevo México", "Guinea pig", "West Virginia", "Virginia", "Georgia Tech",
 	"Washington Post", "Washington Consensus", "Consenso de Washington", "Paris Agreement", "Acuerdo de París",
-	"Ciudad de Guatemala",
+	"Ciudad de Guatemala", "Latin Americans", "South Americans", "Central Americans", "North Americans",
+	"latinoamericanos", "latinoamericanas", "latinoamericano", "latinoamericana", "sudamericanos", "sudamericanas",
+	"centroamericanos", "norteamericanos del norte", "Americas",
 }
 
 func (g *Gazetteer) add(name string, e Entry, override bool) {
@@ -361,7 +364,7 @@ func validPerson(p Person) error {
 	if strings.TrimSpace(p.Name) == "" {
 		return errors.New("empty name")
 	}
-	if p.Country != "" && Name(p.Country, "en") == "" {
+	if p.Country != "" && !slices.Contains(Codes(), strings.ToUpper(p.Country)) {
 		return fmt.Errorf("%s: unknown country code %q", p.Name, p.Country)
 	}
 	if p.Gender != "" && p.Gender != "f" && p.Gender != "m" {
