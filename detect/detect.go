@@ -151,16 +151,16 @@ func (d *Detector) Analyze(text, langHint string) Result {
 		return res
 	}
 	d.findMatches(dc)
-	sents := dc.sentences(nil, func(w []byte) bool { return d.starters[string(w)] })
-	var st passageState
+	dc.sents = dc.sentences(dc.sents[:0], func(w []byte) bool { return d.starters[string(w)] })
+	st := &dc.st
 	ms := dc.ms
 	j := 0
-	for _, s := range sents {
+	for _, s := range dc.sents {
 		k := j
 		for k < len(ms) && ms[k].a < s.b {
 			k++
 		}
-		res.Statements = d.analyzeSentence(dc, s, ms[j:k], &st, res.Statements)
+		res.Statements = d.analyzeSentence(dc, s, ms[j:k], st, res.Statements)
 		j = k
 	}
 	if res.Statements == nil {

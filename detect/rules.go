@@ -142,6 +142,15 @@ func scoped(dc *doc, ms []match, i int, c cat, window int) (bool, int) {
 // classify decides the statement types of one sentence from its cues.
 func classify(dc *doc, ms []match) typeCues {
 	var tc typeCues
+	for t := range tc.cues {
+		tc.cues[t] = dc.cues[t][:0]
+	}
+	defer func() {
+		// Keep the grown buffers for the next sentence.
+		for t := range tc.cues {
+			dc.cues[t] = tc.cues[t][:0]
+		}
+	}()
 	var has cat
 	for i := range ms {
 		has |= ms[i].c
@@ -554,7 +563,8 @@ func quotes(dc *doc, s sentence) string {
 // bodies, institutions, countries, pronouns and non-state commentators, with
 // titles merged into the names they introduce.
 func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) []mention {
-	var out []mention
+	out := dc.ments[:0]
+	defer func() { dc.ments = out[:0] }()
 	for i := 0; i < len(ms); i++ {
 		m := &ms[i]
 		if dc.toks[m.a].inQuote {

@@ -43,6 +43,10 @@ type doc struct {
 	toks   []token
 	key    []byte
 	ms     []match
+	sents  []sentence
+	ments  []mention
+	cues   [4][]int
+	st     passageState
 }
 
 func (d *doc) reset(text string) {
@@ -51,6 +55,8 @@ func (d *doc) reset(text string) {
 	d.offs = d.offs[:0]
 	d.toks = d.toks[:0]
 	d.ms = d.ms[:0]
+	people := d.st.people[:0]
+	d.st = passageState{people: people}
 }
 
 // fold lower-cases and strips accents, keeping a map back to the original
