@@ -19,10 +19,10 @@ var langCodes = [...]string{"en", "es", "pt", "fr"}
 func init() {
 	// Words frequent in one language and rare in the others.
 	for lang, words := range [...][]string{
-		lEN: {"the", "and", "of", "to", "in", "is", "that", "said", "was", "for", "with", "on", "it", "he", "she", "would", "will", "not", "from", "by", "has", "have", "are", "which", "who", "this"},
-		lES: {"el", "los", "las", "del", "que", "y", "en", "es", "por", "con", "una", "para", "dijo", "se", "su", "al", "lo", "como", "pero", "sus", "este", "esta", "fue", "ha", "afirmo", "tras", "sobre"},
+		lEN: {"the", "and", "of", "to", "in", "is", "that", "said", "was", "for", "with", "on", "it", "he", "she", "would", "will", "not", "from", "by", "has", "have", "are", "which", "who", "this", "after", "as", "at", "an", "his", "her", "its", "were", "had", "be", "been", "their", "s"},
+		lES: {"el", "los", "las", "del", "que", "y", "en", "es", "por", "con", "una", "para", "dijo", "se", "su", "al", "lo", "como", "pero", "sus", "este", "esta", "fue", "ha", "afirmo", "tras", "sobre", "la", "de", "no", "un", "ante", "aseguro", "nego", "mas", "entre", "desde", "tambien", "ya", "cual", "vaya", "haya", "esta"},
 		lPT: {"o", "os", "do", "da", "dos", "das", "em", "que", "e", "com", "uma", "para", "nao", "disse", "ao", "pelo", "pela", "foi", "tem", "sao", "mas", "como", "seu", "sua"},
-		lFR: {"le", "les", "des", "du", "et", "est", "que", "une", "pour", "dans", "pas", "qui", "sur", "au", "aux", "avec", "il", "elle", "a", "ce", "cette", "sont", "ont"},
+		lFR: {"le", "les", "des", "du", "et", "est", "que", "une", "pour", "dans", "pas", "qui", "sur", "au", "aux", "avec", "il", "elle", "ce", "cette", "sont", "ont", "la", "de", "ne"},
 	} {
 		for _, w := range words {
 			stopwords[w] |= 1 << lang
@@ -30,8 +30,10 @@ func init() {
 	}
 }
 
-// identify returns the ISO 639-1 code of the language with the most function
-// words in the text, or "" when too few words decide it.
+// identify returns the ISO 639-1 code of the language whose function words
+// score highest in the text, or "" when too few words decide it. A word of
+// one language only scores 2, a word shared by several scores 1; a tie goes
+// to the supported languages first (English, then Spanish).
 func identify(dc *doc) string {
 	var n [4]int
 	for i := range dc.toks {
@@ -39,21 +41,23 @@ func identify(dc *doc) string {
 			break // the first few hundred words decide it
 		}
 		m := stopwords[string(dc.word(i))]
+		w := 2
+		if m&(m-1) != 0 {
+			w = 1
+		}
 		for l := range n {
 			if m&(1<<l) != 0 {
-				n[l]++
+				n[l] += w
 			}
 		}
 	}
-	best, second := 0, -1
+	best := 0
 	for l := 1; l < len(n); l++ {
 		if n[l] > n[best] {
-			second, best = best, l
-		} else if second < 0 || n[l] > n[second] {
-			second = l
+			best = l
 		}
 	}
-	if n[best] < 2 || (second >= 0 && n[best] == n[second]) {
+	if n[best] < 3 {
 		return ""
 	}
 	return langCodes[best]
