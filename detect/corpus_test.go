@@ -221,7 +221,7 @@ const (
 )
 
 func TestCorpus(t *testing.T) {
-	for _, set := range []string{"corpus", "holdout", "blind", "blind2"} {
+	for _, set := range []string{"corpus", "holdout", "blind", "blind2", "blind3"} {
 		t.Run(set, func(t *testing.T) {
 			sc := runCorpus(t, "testdata/"+set+".yaml")
 			t.Log("\n" + sc.table(set))
@@ -230,9 +230,10 @@ func TestCorpus(t *testing.T) {
 					t.Log(e)
 				}
 			}
-			if strings.HasPrefix(set, "blind") {
-				// Reported, not enforced: this set measures generalisation
-				// to phrasing the rules were not written against.
+			if set == "blind3" {
+				// Reported, not enforced: written after all tuning, this set
+				// measures generalisation to phrasing the rules were not
+				// written against. The others were tuned on.
 				return
 			}
 			_, _, f := sc.micro()
