@@ -52,6 +52,7 @@ const (
 	cOtherState                   // country, país, gobierno: after a negator, any other state
 	cDictate                      // order, dictar, tell: what no other state may do
 	cDenySov                      // attempt at, separatist: the sovereignty named is denied, not asserted
+	cPeaceful                     // through diplomacy: what is sought is not sought by force
 )
 
 // Role sets matched by role phrases.
@@ -81,7 +82,7 @@ var lexicon = []struct {
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
 		"inalienable part", "parte inalienable", "free and sovereign", "libre y soberana", "libre y soberano"}},
-	{cSovAssert, 0, []string{"never kneel", "will not kneel", "jamás se arrodillará", "nunca se arrodillará", "no se arrodillará", "never bow", "never give up its land", "would never give up", "will never give up", "will not give up its", "nunca cederá", "jamás cederá", "no renunciará a su territorio", "give up its land", "respect its borders", "respect our borders", "respetar sus fronteras", "respeten sus fronteras", "respeto a sus fronteras", "inviolability of borders", "borders must not be moved", "nothing to negotiate", "nada que negociar", "no hay nada que negociar", "not something to be traded", "not be traded", "no se canjea", "set its own", "its own drug policy", "own drug policy", "fijar su propia", "su propia política", "decide for themselves", "deciden por sí mismos", "no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
+	{cSovAssert, 0, []string{"belongs to the", "belong to the", "pertenece a los", "pertenece a las", "reunification", "reunificación", "reunify", "never kneel", "will not kneel", "jamás se arrodillará", "nunca se arrodillará", "no se arrodillará", "never bow", "never give up its land", "would never give up", "will never give up", "will not give up its", "nunca cederá", "jamás cederá", "no renunciará a su territorio", "give up its land", "respect its borders", "respect our borders", "respetar sus fronteras", "respeten sus fronteras", "respeto a sus fronteras", "inviolability of borders", "borders must not be moved", "nothing to negotiate", "nada que negociar", "no hay nada que negociar", "not something to be traded", "not be traded", "no se canjea", "set its own", "its own drug policy", "own drug policy", "fijar su propia", "su propia política", "decide for themselves", "deciden por sí mismos", "no se rendirá", "will not surrender", "no nos rendiremos", "is a free country", "es un país libre", "free country", "free nation", "nación libre", "país libre", "will not hand it over", "no la entregará", "must be solved by", "deben resolverlos", "not abroad", "no en el extranjero", "is our responsibility", "es responsabilidad de", "belongs to", "belong to", "pertenece a", "pertenecen a", "not for sale", "no está en venta",
 		"decide their own future", "decide our own future", "decide its own future", "decide their future", "alone to decide",
 		"alone decide", "decidir su futuro", "decidir su propio futuro", "decidirán su propio futuro", "decidirán su futuro",
 		"masters in our own home", "never be the 51st state", "nunca será parte de", "never be part of", "will never be owned",
@@ -95,7 +96,7 @@ var lexicon = []struct {
 		"seguirá siéndolo", "will continue to belong"}},
 	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
-	{cReject, 0, []string{"resist", "resistirá", "resistir", "will resist", "would resist", "resistiremos", "piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
+	{cReject, 0, []string{"resisted", "resisting", "ha resistido", "resistido", "give in", "would not give in", "will not give in", "theft", "robo", "robbery", "resist", "resistirá", "resistir", "will resist", "would resist", "resistiremos", "piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
 		"denounce", "denounced", "denounces", "denunció", "denuncia", "repudió", "repudia", "repudiamos",
 		"protest", "protested", "protesting", "protesta formal", "opposes", "opposed", "oposición",
@@ -113,7 +114,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"use of force", "uso de la fuerza", "military adventure", "aventura militar", "adventure", "aventura", "absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"seize", "seizure", "confiscation", "confiscar", "incautar", "confiscate", "pressured", "presionar", "presiones de", "use of force", "uso de la fuerza", "military adventure", "aventura militar", "adventure", "aventura", "absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -142,7 +143,7 @@ var lexicon = []struct {
 		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
 	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "violation of international law and"}},
-	{cRejectPhrase, 0, []string{"no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
+	{cRejectPhrase, 0, []string{"would not be pressured", "will not be pressured", "won't be pressured", "no se dejará presionar", "no se dejarán presionar", "no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
 		"cooperation, yes; subordination, no", "not a colony", "no somos colonia", "no es colonia de nadie",
 		"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "extrajudicial execution", "ejecución extrajudicial", "will not bow to the empire",
@@ -161,7 +162,7 @@ var lexicon = []struct {
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
@@ -284,15 +285,15 @@ var lexicon = []struct {
 		"potencias extranjeras"}},
 	{cCall | cSpeech, 0, []string{"por considerarlas", "por considerarla", "por considerarlo", "considering it", "considered it", "los calificó de", "las calificó de", "calificó de", "calificó como", "la calificó de", "lo calificó de", "called it", "described as",
 		"tildó de", "branded", "calling it", "called"}},
-	{cTerritory, 0, []string{"territory", "territorio", "part of", "parte de", "parte del territorio de"}},
+	{cTerritory, 0, []string{"return to", "retorno a", "regreso a", "territory", "territorio", "part of", "parte de", "parte del territorio de"}},
 	{cNegator, 0, []string{"no", "not", "never", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nobody", "nadie",
 		"none", "won't", "will not", "no one"}},
-	{cDecide, 0, []string{"decide", "decides", "decided", "deciding", "deciden", "decidimos", "decidirán", "decidir",
+	{cDecide, 0, []string{"made in", "decided in", "se decide en", "se hace en", "se decidirá en", "decide", "decides", "decided", "deciding", "deciden", "decidimos", "decidirán", "decidir",
 		"decida", "decidan", "decidirá"}},
-	{cBelong, 0, []string{"es de los", "es de las", "son de los", "belongs to the", "is for the"}},
+	{cBelong, 0, []string{"es de los", "es de las", "son de los", "is for the"}},
 	{cDispatch, 0, []string{"would send", "will send", "could send", "enviará", "enviaría", "send", "sending", "sent", "enviar", "enviaría", "enviará", "enviaremos", "deploy", "deploying",
 		"desplegar", "desplegaría", "mandar", "mandaría", "put"}},
-	{cMilNoun, 0, []string{"soldier", "soldado", "military", "the military", "los militares", "militares", "troops", "tropas", "army", "ejército",
+	{cMilNoun, 0, []string{"armed groups", "grupos armados", "armed group", "grupo armado", "militias", "milicias", "soldier", "soldado", "military", "the military", "los militares", "militares", "troops", "tropas", "army", "ejército",
 		"forces", "fuerzas", "soldiers", "soldados", "marines", "navy", "special forces", "fuerzas especiales", "boots on the ground"}},
 	{cThreatMark, 0, []string{"into", "destroy", "acabar con", "eliminate", "take out", "wipe out", "if necessary",
 		"si es necesario", "si fuera necesario", "if he had to", "if we have to", "if need be", "por la fuerza", "by force",
@@ -305,6 +306,8 @@ var lexicon = []struct {
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
 		"secession", "secesión", "taiwan independence forces"}},
+	{cPeaceful, 0, []string{"por la vía diplomática", "vía diplomática", "through diplomacy", "diplomatically",
+		"peacefully", "pacíficamente", "por medios pacíficos", "by peaceful means", "through dialogue", "mediante el diálogo"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }

@@ -162,7 +162,7 @@ func classify(dc *doc, ms []match) typeCues {
 	for i := range ms {
 		m := &ms[i]
 		c := m.c
-		if c&cAid != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
+		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
 			// "foreign soldiers", "militares extranjeros"
 			c |= cInterv
 		}
@@ -374,6 +374,11 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				tc.cues[iAssert] = append(tc.cues[iAssert], i)
 			}
 		}
+	}
+	if has&cPeaceful != 0 {
+		// "recuperarlas por la vía diplomática" claims, it does not threaten.
+		tc.fired[iThreat] = false
+		tc.cues[iThreat] = tc.cues[iThreat][:0]
 	}
 	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
 		tc.fired[iThreat] = true
