@@ -53,6 +53,10 @@ const (
 	cDictate                      // order, dictar, tell: what no other state may do
 	cDenySov                      // attempt at, separatist: the sovereignty named is denied, not asserted
 	cPeaceful                     // through diplomacy: what is sought is not sought by force
+	cEval                         // provocation, act of war: with a foreign state named, a rejection
+	cStop                         // stop, dejar de: with an intervention after it, a rejection
+	cModal                        // would, to: a noun-like threat word ("strikes") needs one to be a verb
+	cNegotiate                    // negotiate: negated, with territory or sovereignty, an assertion
 )
 
 // Role sets matched by role phrases.
@@ -94,7 +98,7 @@ var lexicon = []struct {
 		"defend our sovereignty", "defender la soberanía", "defendió la soberanía", "respeto a la soberanía", "respeto a la autodeterminación",
 		"respect for its sovereignty", "respect our sovereignty", "es y seguirá siendo",
 		"seguirá siéndolo", "will continue to belong"}},
-	{cViolation, 0, []string{"undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
+	{cViolation, 0, []string{"affront to", "an affront to", "afrenta a la", "undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
 	{cReject, 0, []string{"resisted", "resisting", "ha resistido", "resistido", "give in", "would not give in", "will not give in", "theft", "robo", "robbery", "resist", "resistirá", "resistir", "will resist", "would resist", "resistiremos", "piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "declined", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
@@ -114,7 +118,7 @@ var lexicon = []struct {
 		"there will be no", "will be no", "a threat to", "calificó de injerencista", "not be a colony", "no es colonia",
 		"no somos colonia", "jamás será colonia", "nunca será colonia", "will not be subordinated", "no aceptará órdenes",
 		"no renunciará", "would not be a colony", "not be owned", "called the deployment", "calificó de amenaza", "no es necesario", "not necessary", "sin subordinación", "without subordination"}},
-	{cInterv, 0, []string{"seize", "seizure", "confiscation", "confiscar", "incautar", "confiscate", "pressured", "presionar", "presiones de", "use of force", "uso de la fuerza", "military adventure", "aventura militar", "adventure", "aventura", "absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
+	{cInterv, 0, []string{"bombers", "bombarderos", "flight of", "vuelo de", "destabilising", "destabilizing", "destabilise", "desestabilizar", "share control", "compartir el control", "compartirá el control", "joint control", "control conjunto", "foreign control", "control extranjero", "bombardeos", "seize", "seizure", "confiscation", "confiscar", "incautar", "confiscate", "pressured", "presionar", "presiones de", "use of force", "uso de la fuerza", "military adventure", "aventura militar", "adventure", "aventura", "absorbed", "absorbidos", "absorbida", "absorption", "economic war", "guerra económica", "act of war", "war against", "guerra contra", "regime change", "cambio de régimen", "embargo", "intromisión en", "venta de armas", "arms sales", "foreign soldiers", "soldados extranjeros", "militares extranjeros", "foreign military personnel", "interference", "interfere", "interfering", "injerencia", "injerencias", "intromisión",
 		"meddling", "interventionism", "intervencionismo", "invasion", "invasión", "invade", "invading", "invadir",
 		"aggression", "agresión", "agresiones", "military aggression", "agresión militar", "annexation", "anexión",
 		"annex", "anexar", "foreign troops", "tropas extranjeras", "fuerzas extranjeras", "foreign forces",
@@ -154,15 +158,14 @@ var lexicon = []struct {
 		"all options on the table", "options on the table", "todas las opciones están sobre la mesa", "todas las opciones siguen sobre la mesa",
 		"sobre la mesa", "no descarta ninguna opción", "not ruling anything out", "have to do something", "hacer algo",
 		"one way or the other", "one way or another", "de una manera u otra", "take control", "tomar el control", "tomará el control", "take it back",
-		"take back", "51st state", "estado 51", "estado número 51", "more control over", "tener el control", "el control de",
-		"get greenland", "needs greenland", "need greenland", "necesita groenlandia",
+		"take back", "51st state", "estado 51", "estado número 51", "more control over", "tener el control", "get greenland", "needs greenland", "need greenland", "necesita groenlandia",
 		"necesitamos groenlandia", "military options", "opciones militares", "authorizing military force", "authorize military force",
 		"authorizing the use of force", "autorizaría el uso de la fuerza", "uso de la fuerza militar", "use of military force",
 		"economic force", "fuerza económica", "hit them very hard", "going to hit", "narco-terrorist groups", "reserved the right to act",
 		"treat them that way", "o estados unidos lo hará",
 		"lo hará", "amenazó con", "threatened to", "threatened further", "threatens to", "is weighing military options",
 		"weighing military options", "considering strikes"}},
-	{cThreatVerb, 0, []string{"go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
+	{cThreatVerb, 0, []string{"no choice", "no tiene opción", "no tendrá opción", "has no choice", "go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
@@ -172,14 +175,14 @@ var lexicon = []struct {
 		"descartó", "descarta", "descartaron", "no plans to", "no plan to", "no tiene planes", "no tiene planes de", "no intention",
 		"no intention of", "no tiene intención", "would not send", "will not send", "no enviará", "not send",
 		"had no intention"}},
-	{cOffer, 0, []string{"prepared to help", "ready to help", "listo para ayudar", "dispuesto a ayudar", "está listo para ayudar", "offer", "offered", "offers", "offering", "ofreció", "ofrece", "ofrecer", "ofrecemos",
+	{cOffer, 0, []string{"supply", "supplies", "will supply", "would supply", "suministrar", "suministrará", "suministrará a", "desplegará", "prepared to help", "ready to help", "listo para ayudar", "dispuesto a ayudar", "está listo para ayudar", "offer", "offered", "offers", "offering", "ofreció", "ofrece", "ofrecer", "ofrecemos",
 		"ready to send", "prepared to send", "willing to send", "ready to provide", "stood ready to provide", "stands ready to",
 		"ready to put", "prepared to deploy", "dispuesto a enviar", "dispuesta a enviar", "listo para enviar", "lista para enviar",
 		"lista para", "dispuesto a", "dispuesta a", "will send", "would send", "send", "sending", "enviará", "enviar",
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"systems", "sistemas", "patriot", "patriot systems", "sistemas patriot", "missiles", "misiles", "munitions", "municiones", "tanks", "tanques", "field hospitals", "hospitales de campaña", "army engineers", "ingenieros del ejército", "patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "aircraft", "aviones",
@@ -260,7 +263,7 @@ var lexicon = []struct {
 		"libro", "book", "in her memoir",
 		// domestic procedure
 		"intervención telefónica", "wiretap", "drenaje"}},
-	{cBlock, 0, []string{"sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
+	{cBlock, 0, []string{"soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
 		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
 		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",
 		"sovereign downgrade", "sovereign yields", "as sovereign", "como soberano", "the sovereign", "el soberano",
@@ -286,12 +289,12 @@ var lexicon = []struct {
 	{cCall | cSpeech, 0, []string{"por considerarlas", "por considerarla", "por considerarlo", "considering it", "considered it", "los calificó de", "las calificó de", "calificó de", "calificó como", "la calificó de", "lo calificó de", "called it", "described as",
 		"tildó de", "branded", "calling it", "called"}},
 	{cTerritory, 0, []string{"return to", "retorno a", "regreso a", "territory", "territorio", "part of", "parte de", "parte del territorio de"}},
-	{cNegator, 0, []string{"no", "not", "never", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nobody", "nadie",
+	{cNegator, 0, []string{"no way", "de ninguna manera", "in no way", "under no circumstances", "bajo ninguna circunstancia", "never, ever", "nunca jamás", "no", "not", "never", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nobody", "nadie",
 		"none", "won't", "will not", "no one"}},
 	{cDecide, 0, []string{"made in", "decided in", "se decide en", "se hace en", "se decidirá en", "decide", "decides", "decided", "deciding", "deciden", "decidimos", "decidirán", "decidir",
 		"decida", "decidan", "decidirá"}},
 	{cBelong, 0, []string{"es de los", "es de las", "son de los", "is for the"}},
-	{cDispatch, 0, []string{"would send", "will send", "could send", "enviará", "enviaría", "send", "sending", "sent", "enviar", "enviaría", "enviará", "enviaremos", "deploy", "deploying",
+	{cDispatch, 0, []string{"will deploy", "would deploy", "desplegará", "supply", "will supply", "would supply", "suministrará", "would send", "will send", "could send", "enviará", "enviaría", "send", "sending", "sent", "enviar", "enviaría", "enviará", "enviaremos", "deploy", "deploying",
 		"desplegar", "desplegaría", "mandar", "mandaría", "put"}},
 	{cMilNoun, 0, []string{"armed groups", "grupos armados", "armed group", "grupo armado", "militias", "milicias", "soldier", "soldado", "military", "the military", "los militares", "militares", "troops", "tropas", "army", "ejército",
 		"forces", "fuerzas", "soldiers", "soldados", "marines", "navy", "special forces", "fuerzas especiales", "boots on the ground"}},
@@ -306,6 +309,11 @@ var lexicon = []struct {
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
 		"secession", "secesión", "taiwan independence forces"}},
+	{cEval, 0, []string{"provocation", "provocación", "affront", "afrenta", "act of war", "acto de guerra", "economic war",
+		"guerra económica", "hostile act", "acto hostil", "outrageous", "reckless provocation", "provocación temeraria"}},
+	{cStop, 0, []string{"stop", "dejar de", "cease", "cese", "halt", "detener", "stop talking about"}},
+	{cModal, 0, []string{"would", "will", "could", "can", "may", "might", "to", "'ll", "va a", "podría", "podrá", "puede"}},
+	{cNegotiate, 0, []string{"negotiate", "negotiate away", "negociará", "negociar", "negociaremos", "bargain", "trade away"}},
 	{cPeaceful, 0, []string{"por la vía diplomática", "vía diplomática", "through diplomacy", "diplomatically",
 		"peacefully", "pacíficamente", "por medios pacíficos", "by peaceful means", "through dialogue", "mediante el diálogo"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
@@ -325,7 +333,7 @@ var stems = []struct {
 	{"interven", cIntervWeak}, {"injeren", cInterv}, {"interfer", cInterv}, {"invasi", cInterv},
 	{"agresi", cInterv}, {"aggressi", cInterv}, {"anexi", cInterv}, {"rechaz", cReject}, {"conden", cReject},
 	{"repudi", cReject}, {"soberan", cSov}, {"sovereign", cSov}, {"ofrec", cOffer}, {"amenaz", cClaim},
-	{"bombarde", cThreatVerb},
+	{"bombardea", cThreatVerb},
 }
 
 // abbreviations end with a dot that does not end a sentence.

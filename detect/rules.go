@@ -237,6 +237,8 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cThreat != 0:
 				add(iThreat, i)
 				tc.strong[iThreat] = true
+			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
+				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
 				// A bare threat verb ("strike", "invade") counts once a
 				// target is known; see the check in analyzeSentence.
@@ -257,6 +259,19 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// nounLike reports whether a threat word can as well be a noun ("strikes",
+// "attack") and so needs a modal before it to be a threat.
+func nounLike(dc *doc, m *match) bool {
+	if m.b-m.a != 1 {
+		return false
+	}
+	switch string(dc.word(m.a)) {
+	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion":
+		return true
+	}
+	return false
 }
 
 // following returns the index of the first match of category c that starts
@@ -340,7 +355,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate
 	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
@@ -497,6 +512,32 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
 				add(iAssert, i+1)
+			}
+		}
+		if m.c&cEval != 0 && !tc.fired[iReject] {
+			// "a provocation", "un acto de guerra económica" aimed at a
+			// foreign state or act named in the sentence.
+			for k := range ms {
+				if k != i && (foreignTo(&ms[k]) || ms[k].c&cInterv != 0) {
+					add(iReject, i)
+					add(iReject, k)
+					break
+				}
+			}
+		}
+		if m.c&cStop != 0 {
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4 && dc.toks[ms[k].a].gap&gapComma == 0; k++ {
+				if ms[k].c&cInterv != 0 && ms[k].c&cThreatVerb == 0 {
+					add(iReject, i)
+					add(iReject, k)
+					break
+				}
+			}
+		}
+		if m.c&cNegotiate != 0 && !tc.fired[iAssert] {
+			neg, _ := scoped(dc, ms, i, cNegator, 4)
+			if neg && within(ms, cTerritory|cSov, 0, 1<<30) {
+				add(iAssert, i)
 			}
 		}
 		if m.c&cDispatch != 0 && len(targets) > 0 && !tc.fired[iReject] {
@@ -799,6 +840,14 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 	if mt.sp.code == "" {
 		mt.sp.code = st.mainActor()
 	}
+	// "his government", "su gobierno": the speaker's own body, named as
+	// the subject of what the speaker said, not the speaker.
+	if m.a > 0 {
+		switch string(dc.word(m.a - 1)) {
+		case "his", "her", "their", "su", "sus":
+			mt.object = true
+		}
+	}
 	mt.sp.name = trimArticle(dc.origSpan(mt.a, mt.b))
 	return mt
 }
@@ -858,8 +907,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
-			after < 0 || after-mt.b > 4
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes {
+			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator, mt.b, mt.b+1)
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object {
 			score += 15
 			post = true
 		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
