@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"strings"
 
 	"sovwatch/geo"
@@ -261,6 +262,32 @@ func classify(dc *doc, ms []match) typeCues {
 	return tc
 }
 
+// gapBetween reports whether a comma or stronger punctuation separates
+// token a-1 from token b.
+func gapBetween(dc *doc, a, b int) bool {
+	for t := a; t <= b && t < len(dc.toks); t++ {
+		if dc.toks[t].gap&(gapComma|hardGap) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// militaryAid reports whether a sentence names explicitly military help.
+func militaryAid(dc *doc, ms []match) bool {
+	for i := range ms {
+		if ms[i].c&cMilNoun != 0 {
+			return true
+		}
+		for t := ms[i].a; t < ms[i].b; t++ {
+			if bytes.Contains(dc.word(t), []byte("milit")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nounLike reports whether a threat word can as well be a noun ("strikes",
 // "attack") and so needs a modal before it to be a threat.
 func nounLike(dc *doc, m *match) bool {
@@ -389,6 +416,14 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				tc.cues[iAssert] = append(tc.cues[iAssert], i)
 			}
 		}
+	}
+	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
+		// "ready to send Marines ... whether Panama likes it or not"
+		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
+		// Firefighting planes for Bolivia are not military assistance.
+		tc.fired[iOffer] = false
 	}
 	if has&cPeaceful != 0 {
 		// "recuperarlas por la vía diplomática" claims, it does not threaten.
@@ -897,6 +932,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		score := 0
 		post := false
 		after := nextVerb(dc, ms, mt.b, verbs)
+		if pv := prevVerb(dc, ms, mt.a, cCond|cSubord); pv >= 0 && mt.a-pv <= 3 && !gapBetween(dc, pv, mt.a) {
+			// "if the Mexican authorities fail to act": the subject of a
+			// condition or a reported earlier act is not the speaker.
+			continue
+		}
 		if !mt.object && after >= 0 && after-mt.b <= 8 && !dc.toks[after].inQuote {
 			score = 5
 			if after-mt.b <= 3 {
@@ -945,6 +985,19 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		case mTitle:
 			if sp, ok := d.resolveTitle(st, mt); ok {
 				return sp, best, true
+			}
+			if mt.sp.code == "" {
+				// "The US will ..., the vice president said": the
+				// title belongs to the country the sentence is about.
+				for i := range ments {
+					if ments[i].kind == mCountry && !ments[i].object {
+						t := *mt
+						t.sp.code = ments[i].sp.code
+						if sp, ok := d.resolveTitle(st, &t); ok {
+							return sp, best, true
+						}
+					}
+				}
 			}
 			return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: mt.sp.code}, best, true
 		}
