@@ -79,6 +79,9 @@ type mention struct {
 	male     bool
 	role     int
 	object   bool // a preposition or a possessive makes it an object
+	// qualified titles name their own body ("el presidente de la Mesa
+	// Directiva") and so are not the president named earlier.
+	qualified bool
 }
 
 var roleBits = map[string]int{
@@ -181,7 +184,7 @@ func classify(dc *doc, ms []match) typeCues {
 			add(iReject, i)
 			tc.strong[iReject] = true
 		}
-		if c&(cInterv|cClaim) != 0 || (c&cIntervWeak != 0 && weakCounts(ms, i)) {
+		if c&(cInterv|cClaim|cDictate) != 0 || (c&cIntervWeak != 0 && weakCounts(ms, i)) {
 			if ok, k := scoped(dc, ms, i, cReject, 12); ok {
 				add(iReject, k)
 				add(iReject, i)
@@ -262,6 +265,17 @@ func classify(dc *doc, ms []match) typeCues {
 	return tc
 }
 
+// hasThat reports whether "that" or "que" stands in tokens [a, b): after
+// "said that" comes the reported clause, not the speaker.
+func hasThat(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if w := string(dc.word(t)); w == "that" || w == "que" {
+			return true
+		}
+	}
+	return false
+}
+
 // gapBetween reports whether a comma or stronger punctuation separates
 // token a-1 from token b.
 func gapBetween(dc *doc, a, b int) bool {
@@ -277,6 +291,11 @@ func gapBetween(dc *doc, a, b int) bool {
 func militaryAid(dc *doc, ms []match) bool {
 	for i := range ms {
 		if ms[i].c&cMilNoun != 0 {
+			switch string(dc.word(ms[i].a)) {
+			case "navy", "marina", "armada":
+				// Navy ships carrying food are not military help.
+				continue
+			}
 			return true
 		}
 		for t := ms[i].a; t < ms[i].b; t++ {
@@ -382,7 +401,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula
 	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
@@ -518,7 +537,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cDictate) != 0 && k != foreign {
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate) != 0 && k != foreign {
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
@@ -543,6 +562,11 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					break
 				}
 			}
+		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
+			ms[i+1].e.geo.Kind == geo.KindDemonym:
+			// "el territorio es peruano", "the Falklands are Argentine"
+			add(iAssert, i)
+			add(iAssert, i+1)
 		case m.c&cBelong != 0:
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
@@ -787,6 +811,30 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 		*ip = j + 1
 		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p), resolved: true}
 	}
+	// "de la Mesa Directiva", "of the Senate Foreign Relations Committee":
+	// a title qualified by a body that is not a country.
+	if mt.sp.code == "" && mt.b < s.b {
+		k := mt.b
+		if w := string(dc.word(k)); w == "de" || w == "del" || w == "of" {
+			k++
+			for k < s.b && (string(dc.word(k)) == "la" || string(dc.word(k)) == "the" || string(dc.word(k)) == "el") {
+				k++
+			}
+			e := k
+			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && !d.startsMatch(ms, e) {
+				e++
+			}
+			if e > k {
+				mt.qualified = true
+				mt.b = e
+				for j+1 < len(ms) && ms[j+1].a < e {
+					j++
+				}
+				*ip = j
+				return mt
+			}
+		}
+	}
 	// An unknown capitalised name right after the title.
 	if mt.b < s.b && dc.toks[mt.b].gap&(hardGap) == 0 {
 		k := mt.b
@@ -948,7 +996,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator, mt.b, mt.b+1)
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object {
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
 			score += 15
 			post = true
 		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
@@ -983,16 +1031,33 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 			return speaker{}, -1, false
 		case mTitle:
+			if mt.qualified {
+				code := mt.sp.code
+				if code == "" {
+					code = st.mainActor()
+				}
+				return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: code}, best, true
+			}
 			if sp, ok := d.resolveTitle(st, mt); ok {
 				return sp, best, true
 			}
 			if mt.sp.code == "" {
 				// "The US will ..., the vice president said": the
-				// title belongs to the country the sentence is about.
+				// title belongs to the country the sentence is about,
+				// the subject first, else the first country named.
 				for i := range ments {
 					if ments[i].kind == mCountry && !ments[i].object {
 						t := *mt
 						t.sp.code = ments[i].sp.code
+						if sp, ok := d.resolveTitle(st, &t); ok {
+							return sp, best, true
+						}
+					}
+				}
+				for i := range ms {
+					if e := ms[i].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != "" {
+						t := *mt
+						t.sp.code = e.geo.Code
 						if sp, ok := d.resolveTitle(st, &t); ok {
 							return sp, best, true
 						}
