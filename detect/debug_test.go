@@ -3,11 +3,12 @@ package detect
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// TestDebugPassage prints the full analysis of the passages named in
+// TestDebugPassage prints the full analysis of the passages (from any set) named in
 // DEBUG_IDS (comma-separated), for working on the rules.
 func TestDebugPassage(t *testing.T) {
 	ids := os.Getenv("DEBUG_IDS")
@@ -22,7 +23,12 @@ func TestDebugPassage(t *testing.T) {
 	for _, id := range strings.Split(ids, ",") {
 		want[id] = true
 	}
-	for _, p := range loadCorpus(t, "testdata/corpus.yaml") {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	var ps []passage
+	for _, f := range files {
+		ps = append(ps, loadCorpus(t, f)...)
+	}
+	for _, p := range ps {
 		if !want[p.ID] {
 			continue
 		}
