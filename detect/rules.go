@@ -17,6 +17,9 @@ type personRef struct {
 	gender byte
 }
 
+// maxPeople bounds the people remembered for pronouns and role phrases.
+const maxPeople = 64
+
 // passageState carries what later sentences need from earlier ones.
 type passageState struct {
 	people      []personRef // in order of mention
@@ -382,6 +385,11 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	// Remember everyone named, for pronouns in later sentences.
 	for i := range ments {
 		if ments[i].kind == mPerson {
+			if len(st.people) >= maxPeople {
+				// Keep the most recent; pronouns reach back a few sentences.
+				copy(st.people, st.people[len(st.people)-maxPeople/2:])
+				st.people = st.people[:maxPeople/2]
+			}
 			st.people = append(st.people, personRef{name: ments[i].sp.name, code: ments[i].sp.code, role: ments[i].sp.role, gender: ments[i].sp.gender})
 		}
 	}

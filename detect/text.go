@@ -227,6 +227,11 @@ func (d *doc) origSpan(a, b int) string {
 	return d.orig[d.offs[d.toks[a].start]:d.offs[d.toks[b-1].end]]
 }
 
+// maxSentenceTokens caps a sentence. News sentences are far shorter; the cap
+// keeps the per-sentence rules, which compare cues pairwise, linear in the
+// length of text without punctuation (lists, tables, hostile input).
+const maxSentenceTokens = 120
+
 // sentence is a token range [a, b) and its original byte range.
 type sentence struct {
 	a, b   int
@@ -251,7 +256,7 @@ func (d *doc) sentences(out []sentence, sentenceStart func(word []byte) bool) []
 			// "... troops to the U.S. The president said" ends a sentence.
 			split = true
 		}
-		if split {
+		if split || i-a >= maxSentenceTokens {
 			out = append(out, d.makeSentence(a, i))
 			a = i
 		}
