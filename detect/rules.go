@@ -537,7 +537,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		switch {
 		case m.c&cNegator != 0:
 			foreign, presence, interv := -1, -1, -1
-			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
 				n := &ms[k]
 				if n.c&cBreak != 0 {
 					break
