@@ -222,7 +222,7 @@ func (d *Detector) accept(dc *doc, i, n int, e *lexEntry) bool {
 	}
 	if e.geo.Kind == geo.KindPerson || e.geo.Kind == geo.KindCountry || e.geo.Kind == geo.KindCapital {
 		// Names are capitalised; "maduro" in "un acuerdo maduro" is not Maduro.
-		return dc.toks[i].upper || dc.toks[i+n-1].upper
+		return dc.toks[i].upper || dc.toks[i+n-1].upper || e.geo.AlsoDemonym
 	}
 	return true
 }

@@ -409,7 +409,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire
 	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
@@ -579,6 +579,23 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
 				add(iAssert, i+1)
+			}
+		}
+		if m.c&cAcquire != 0 && !tc.fired[iReject] && !tc.fired[iThreat] {
+			// "take Greenland", "quedarse con el canal de Panamá"
+			neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cReject, 6)
+			for k := i + 1; !neg && k < len(ms) && ms[k].a-m.b <= 2; k++ {
+				if ms[k].c&cArticle != 0 {
+					continue
+				}
+				n := &ms[k]
+				isCanal := string(dc.word(n.a)) == "canal" && len(targets) > 0
+				if isCanal || n.e != nil && n.e.hasGeo && n.e.geo.Code != "" && n.e.geo.Code != actor &&
+					(n.e.geo.Kind == geo.KindCountry || n.e.geo.Kind == geo.KindCapital) {
+					add(iThreat, i)
+					add(iThreat, k)
+				}
+				break
 			}
 		}
 		if m.c&cEval != 0 && !tc.fired[iReject] {

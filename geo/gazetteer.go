@@ -79,6 +79,9 @@ type Entry struct {
 	// Exact, when set, is the only spelling accepted in running text; it
 	// keeps "US" apart from the pronoun "us".
 	Exact string
+	// AlsoDemonym marks a country name that is also a demonym of the same
+	// country ("argentina", "dominicana"), so it may appear in lower case.
+	AlsoDemonym bool
 }
 
 // Gazetteer resolves names to countries and people. It is immutable after New
@@ -251,6 +254,10 @@ func (g *Gazetteer) add(name string, e Entry, override bool) {
 		}
 	}
 	if old, ok := g.names[k]; ok && !override && old.Kind <= e.Kind {
+		if e.Kind == KindDemonym && old.Kind == KindCountry && old.Code == e.Code {
+			old.AlsoDemonym = true
+			g.names[k] = old
+		}
 		return
 	}
 	g.names[k] = e
