@@ -5,7 +5,6 @@ package detect
 // megabytes and reads a 5 KB article far slower than the rest of the
 // detector; for telling English from Spanish (and noticing Portuguese or
 // French) the commonest words are enough. See README.md for the figures.
-var stopwords = map[string]uint8{}
 
 const (
 	lEN = iota
@@ -16,7 +15,10 @@ const (
 
 var langCodes = [...]string{"en", "es", "pt", "fr"}
 
-func init() {
+// stopwords maps a folded function word to the bit set of languages it
+// belongs to. Built once; never written after.
+var stopwords = func() map[string]uint8 {
+	m := map[string]uint8{}
 	// Words frequent in one language and rare in the others.
 	for lang, words := range [...][]string{
 		lEN: {"the", "and", "of", "to", "in", "is", "that", "said", "was", "for", "with", "on", "it", "he", "she", "would", "will", "not", "from", "by", "has", "have", "are", "which", "who", "this", "after", "as", "at", "an", "his", "her", "its", "were", "had", "be", "been", "their", "s"},
@@ -25,10 +27,11 @@ func init() {
 		lFR: {"le", "les", "des", "du", "et", "est", "que", "une", "pour", "dans", "pas", "qui", "sur", "au", "aux", "avec", "il", "elle", "ce", "cette", "sont", "ont", "la", "de", "ne"},
 	} {
 		for _, w := range words {
-			stopwords[w] |= 1 << lang
+			m[w] |= 1 << lang
 		}
 	}
-}
+	return m
+}()
 
 // identify returns the ISO 639-1 code of the language whose function words
 // score highest in the text, or "" when too few words decide it. A word of

@@ -24,7 +24,6 @@ const maxPeople = 64
 type passageState struct {
 	people      []personRef // in order of mention
 	lastSpeaker *speaker
-	lastActor   string
 	actors      [8]actorCount // the first few actors of the passage and how often each spoke
 }
 
@@ -74,14 +73,13 @@ const (
 )
 
 type mention struct {
-	a, b     int
-	kind     int
-	sp       speaker
-	resolved bool // sp is final (a named person, institution or body)
-	female   bool
-	male     bool
-	role     int
-	object   bool // a preposition or a possessive makes it an object
+	a, b   int
+	kind   int
+	sp     speaker
+	female bool
+	male   bool
+	role   int
+	object bool // a preposition or a possessive makes it an object
 	// qualified titles name their own body ("el presidente de la Mesa
 	// Directiva") and so are not the president named earlier.
 	qualified bool
@@ -397,7 +395,6 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		spc := sp
 		st.lastSpeaker = &spc
 		if sp.code != "" {
-			st.lastActor = sp.code
 			st.countActor(sp.code)
 		}
 	}
@@ -703,7 +700,7 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 		switch {
 		case m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindPerson && m.c&cTitle == 0:
 			p := m.e.geo.Person
-			mt := mention{a: m.a, b: m.b, kind: mPerson, sp: personSpeaker(p), resolved: true}
+			mt := mention{a: m.a, b: m.b, kind: mPerson, sp: personSpeaker(p)}
 			mt.object = d.isObject(dc, ms, i)
 			// "Omar García Harfuch, Mexico's security secretary, said": the
 			// apposition belongs to the name.
@@ -726,7 +723,7 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			if dc.toks[min(m.b, len(dc.toks)-1)].gap&gapPossess != 0 && m.b < s.b {
 				continue
 			}
-			mt := mention{a: m.a, b: m.b, kind: mCountry, resolved: true,
+			mt := mention{a: m.a, b: m.b, kind: mCountry,
 				sp: speaker{name: dc.origSpan(m.a, m.b), code: m.e.geo.Code}}
 			mt.object = d.isObject(dc, ms, i)
 			out = append(out, mt)
@@ -834,7 +831,7 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
 		p := ms[j+1].e.geo.Person
 		*ip = j + 1
-		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p), resolved: true}
+		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p)}
 	}
 	// "de la Mesa Directiva", "of the Senate Foreign Relations Committee":
 	// a title qualified by a body that is not a country.
@@ -879,7 +876,7 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 			if mt.female {
 				sp.gender = 'f'
 			}
-			return mention{a: mt.a, b: k, kind: mPerson, sp: sp, resolved: true}
+			return mention{a: mt.a, b: k, kind: mPerson, sp: sp}
 		}
 	}
 	*ip = j
@@ -909,7 +906,7 @@ func isNameJoiner(w []byte) bool {
 func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) mention {
 	i := *ip
 	m := &ms[i]
-	mt := mention{a: m.a, b: m.b, kind: mBody, resolved: true}
+	mt := mention{a: m.a, b: m.b, kind: mBody}
 	if m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution {
 		mt.sp.code = m.e.geo.Code
 	}
