@@ -223,8 +223,8 @@ const (
 // tunedSets are the labelled sets the rules were developed against;
 // blindSet was written after all tuning and is only reported.
 var (
-	tunedSets = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"}
-	blindSet  = "blind9"
+	tunedSets = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"}
+	blindSet  = "blind10"
 )
 
 func (sc *score) merge(o *score) {

@@ -193,7 +193,7 @@ func classify(dc *doc, ms []match) typeCues {
 				// "any pressure from allies was unacceptable"
 				add(iReject, k)
 				add(iReject, i)
-			} else if ok, k := scoped(dc, ms, i, cAgainst, 4); ok && c&cClaim == 0 && has&(cSov|cSovAssert) != 0 {
+			} else if ok, k := scoped(dc, ms, i, cAgainst, 4); ok && c&cClaim == 0 && has&(cSov|cSovAssert|cDefend) != 0 {
 				// "defend its sovereignty against any invasion"
 				add(iReject, k)
 				add(iReject, i)
