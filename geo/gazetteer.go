@@ -120,7 +120,7 @@ var allCodes = sync.OnceValue(func() []string {
 			if err != nil || r.String() != s {
 				continue
 			}
-			if excludedRegions[s] || (s[0] == 'X' && s != "XK") || s[0] == 'Q' {
+			if excludedRegions[s] || (s[0] == 'X' && s != "XK") || (s[0] == 'Q' && s >= "QM") {
 				continue
 			}
 			if !r.IsCountry() && s != "XK" {
