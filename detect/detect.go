@@ -1,0 +1,236 @@
+// Package detect finds statements about sovereignty and foreign intervention
+// in news text: who said what, for which country, aimed at which. It is pure
+// and deterministic (text in, statements out, no I/O) and explainable: every
+// statement lists the words that triggered it.
+//
+// The detector is rule-based. Text is folded (lower case, no accents),
+// split into sentences that keep multi-sentence quotations whole, and
+// scanned once against a single table of phrases: the gazetteer of countries
+// and people from package geo plus the cue lexicon in lexicon.go. Rules in
+// rules.go then combine the cues of each sentence into statement types,
+// pick the speaker and resolve pronouns and role phrases to people named
+// earlier in the text.
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"sovwatch/geo"
+	"sovwatch/news"
+)
+
+// Options configures a Detector.
+type Options struct {
+	// ExtraPeople are added to the built-in list of people who speak for
+	// states (see geo/people.csv); an entry with a built-in name replaces it.
+	ExtraPeople []geo.Person
+}
+
+// Result is what Analyze returns: the language the text was read as and the
+// statements found, in text order.
+type Result struct {
+	Language   string           `json:"language"`
+	Statements []news.Statement `json:"statements"`
+}
+
+// Detector finds statements. It is immutable after New and safe for
+// concurrent use.
+type Detector struct {
+	gaz      *geo.Gazetteer
+	lex      map[string]*lexEntry
+	first    map[string]uint8 // first word of a phrase -> most words of any phrase starting with it
+	abbr     map[string]bool
+	starters map[string]bool
+	byRole   map[string][]*geo.Person // "MX/president" -> people
+	pool     sync.Pool
+}
+
+// lexEntry is everything one phrase means: cue categories and, when it is a
+// name, what the gazetteer says about it.
+type lexEntry struct {
+	c      cat
+	role   int
+	geo    geo.Entry
+	hasGeo bool
+}
+
+// New builds a detector from the built-in data and opts.
+func New(opts Options) (*Detector, error) {
+	g, err := geo.New(opts.ExtraPeople)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
+	}
+	d := &Detector{
+		gaz:      g,
+		lex:      make(map[string]*lexEntry, 8192),
+		first:    make(map[string]uint8, 8192),
+		abbr:     make(map[string]bool, len(abbreviations)),
+		starters: make(map[string]bool, len(sentenceStarters)),
+		byRole:   make(map[string][]*geo.Person),
+	}
+	g.Names(func(k string, e geo.Entry) {
+		le := d.entry(k)
+		le.geo, le.hasGeo = e, true
+	})
+	for _, group := range lexicon {
+		for _, phrase := range group.list {
+			k := geo.Key(phrase)
+			le := d.entry(k)
+			le.c |= group.c
+			le.role |= group.role
+			if group.c&cTitle != 0 && femaleTitles[k] {
+				le.role |= rFemale
+			}
+		}
+	}
+	for _, a := range abbreviations {
+		d.abbr[a] = true
+	}
+	for _, s := range sentenceStarters {
+		d.starters[geo.Key(s)] = true
+	}
+	for _, p := range g.People() {
+		if p.Country != "" {
+			k := p.Country + "/" + p.Role
+			d.byRole[k] = append(d.byRole[k], p)
+		}
+	}
+	d.pool.New = func() any { return new(doc) }
+	return d, nil
+}
+
+// femaleTitles are the feminine forms of Spanish titles; "la presidenta"
+// resolves only to a woman.
+var femaleTitles = map[string]bool{"presidenta": true, "mandataria": true, "primera ministra": true, "ministra": true,
+	"secretaria": true, "vocera": true, "senadora": true, "diputada": true, "embajadora": true, "vicepresidenta": true,
+	"reina": true, "queen": true, "spokeswoman": true, "congresswoman": true, "legisladora": true,
+	"ministra de defensa": true, "ministra de exteriores": true, "ministra de relaciones exteriores": true,
+	"ministra de asuntos exteriores": true, "foreign ministry spokeswoman": true}
+
+func (d *Detector) entry(k string) *lexEntry {
+	if e, ok := d.lex[k]; ok {
+		return e
+	}
+	e := &lexEntry{}
+	d.lex[k] = e
+	w := k
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		w = k[:i]
+	}
+	if n := uint8(strings.Count(k, " ") + 1); n > d.first[w] {
+		d.first[w] = n
+	}
+	return e
+}
+
+// match is one phrase found in the text: tokens [a, b).
+type match struct {
+	a, b int
+	e    *lexEntry
+	c    cat // e.c, or a stem's category when e is nil
+}
+
+// Analyze finds the statements in text. langHint is an ISO 639-1 code when
+// the source states the language, or "" to detect it. Analyze never fails:
+// text it cannot read yields no statements.
+func (d *Detector) Analyze(text, langHint string) Result {
+	dc := d.pool.Get().(*doc)
+	defer d.pool.Put(dc)
+	dc.reset(text)
+	dc.fold()
+	dc.tokenize(func(w []byte) bool { return d.abbr[string(w)] })
+	res := Result{Language: normalizeLang(langHint)}
+	if res.Language == "" {
+		res.Language = identify(dc)
+	}
+	if len(dc.toks) == 0 {
+		res.Statements = []news.Statement{}
+		return res
+	}
+	d.findMatches(dc)
+	dc.sents = dc.sentences(dc.sents[:0], func(w []byte) bool { return d.starters[string(w)] })
+	st := &dc.st
+	ms := dc.ms
+	j := 0
+	for _, s := range dc.sents {
+		k := j
+		for k < len(ms) && ms[k].a < s.b {
+			k++
+		}
+		res.Statements = d.analyzeSentence(dc, s, ms[j:k], st, res.Statements)
+		j = k
+	}
+	if res.Statements == nil {
+		res.Statements = []news.Statement{}
+	}
+	return res
+}
+
+// hardGap is what a phrase may not span.
+const hardGap = gapStop | gapNewline | gapQuote | gapOther | gapPossess
+
+// findMatches scans the tokens once, taking at each position the longest
+// phrase of the table that starts there.
+func (d *Detector) findMatches(dc *doc) {
+	toks := dc.toks
+	for i := 0; i < len(toks); {
+		w := dc.word(i)
+		maxN := int(d.first[string(w)])
+		best, bestN := (*lexEntry)(nil), 0
+		if maxN > 0 {
+			dc.key = append(dc.key[:0], w...)
+			for n := 1; ; n++ {
+				if e, ok := d.lex[string(dc.key)]; ok && d.accept(dc, i, n, e) {
+					best, bestN = e, n
+				}
+				j := i + n
+				if n >= maxN || j >= len(toks) || toks[j].gap&hardGap != 0 {
+					break
+				}
+				dc.key = append(dc.key, ' ')
+				dc.key = append(dc.key, dc.word(j)...)
+			}
+		}
+		if best != nil {
+			dc.ms = append(dc.ms, match{a: i, b: i + bestN, e: best, c: best.c})
+			i += bestN
+			continue
+		}
+		if len(w) >= 5 {
+			for _, s := range stems {
+				if bytes.HasPrefix(w, []byte(s.stem)) {
+					dc.ms = append(dc.ms, match{a: i, b: i + 1, c: s.c})
+					break
+				}
+			}
+		}
+		i++
+	}
+}
+
+// accept checks what the key alone cannot: "US" must be written in capitals
+// to be the country, and a person's bare surname must be capitalised.
+func (d *Detector) accept(dc *doc, i, n int, e *lexEntry) bool {
+	if !e.hasGeo || e.c != 0 {
+		return true
+	}
+	if e.geo.Exact != "" {
+		return dc.toks[i].allUpper
+	}
+	if e.geo.Kind == geo.KindPerson || e.geo.Kind == geo.KindCountry || e.geo.Kind == geo.KindCapital {
+		// Names are capitalised; "maduro" in "un acuerdo maduro" is not Maduro.
+		return dc.toks[i].upper || dc.toks[i+n-1].upper || e.geo.AlsoDemonym
+	}
+	return true
+}
+
+func normalizeLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) > 2 {
+		s = s[:2]
+	}
+	return s
+}

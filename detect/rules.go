@@ -1,0 +1,1200 @@
+package detect
+
+import (
+	"bytes"
+	"strings"
+
+	"sovwatch/geo"
+	"sovwatch/news"
+)
+
+// personRef is someone named in the passage so far, for pronouns and role
+// phrases to resolve to.
+type personRef struct {
+	name   string
+	code   string
+	role   int
+	gender byte
+}
+
+// maxPeople bounds the people remembered for pronouns and role phrases.
+const maxPeople = 64
+
+// passageState carries what later sentences need from earlier ones.
+type passageState struct {
+	people      []personRef // in order of mention
+	lastSpeaker *speaker
+	actors      [8]actorCount // the first few actors of the passage and how often each spoke
+}
+
+type actorCount struct {
+	code string
+	n    int
+}
+
+func (st *passageState) countActor(code string) {
+	for i := range st.actors {
+		if st.actors[i].code == code || st.actors[i].code == "" {
+			st.actors[i].code = code
+			st.actors[i].n++
+			return
+		}
+	}
+}
+
+// mainActor is the country that has spoken most in the passage so far; a
+// body named without a country ("el Congreso", "the ministry") is taken to be
+// its.
+func (st *passageState) mainActor() string {
+	best := actorCount{}
+	for _, a := range st.actors {
+		if a.n > best.n {
+			best = a
+		}
+	}
+	return best.code
+}
+
+type speaker struct {
+	name   string
+	code   string
+	gender byte
+	role   int
+}
+
+// mention kinds, in increasing order of how good a speaker they make.
+const (
+	mCountry = iota + 1
+	mNonState
+	mTitle
+	mBody
+	mPronoun
+	mPerson
+)
+
+type mention struct {
+	a, b   int
+	kind   int
+	sp     speaker
+	female bool
+	male   bool
+	role   int
+	object bool // a preposition or a possessive makes it an object
+	// qualified titles name their own body ("el presidente de la Mesa
+	// Directiva") and so are not the president named earlier.
+	qualified bool
+}
+
+var roleBits = map[string]int{
+	geo.RolePresident: rPresident | rHead, geo.RolePrime: rPrime | rHead, geo.RoleForeign: rForeign | rMinister,
+	geo.RoleDefence: rDefence | rMinister, geo.RoleSecurity: rSecurity | rMinister, geo.RoleMinister: rMinister,
+	geo.RoleSpokesman: rSpokes, geo.RoleLegislator: rLegis, geo.RoleVice: rVice, geo.RoleDiplomat: rDiplomat,
+	geo.RoleMonarch: rMonarch | rHead, geo.RoleMilitary: rDefence, geo.RoleOfficial: rMinister,
+}
+
+func personSpeaker(p *geo.Person) speaker {
+	var g byte
+	if p.Gender != "" {
+		g = p.Gender[0]
+	}
+	return speaker{name: p.Name, code: p.Country, gender: g, role: roleBits[p.Role]}
+}
+
+// typeCues collects, per statement type, the matches that fired it.
+type typeCues struct {
+	fired  [4]bool
+	cues   [4][]int // indexes into the sentence's matches
+	strong [4]bool
+}
+
+const (
+	iAssert = iota
+	iReject
+	iThreat
+	iOffer
+)
+
+var typeOf = [4]news.StatementType{news.SovereigntyAssertion, news.InterventionRejection, news.InterventionThreat, news.AssistanceOffer}
+
+// within reports whether some match of category c starts in tokens [lo, hi).
+func within(ms []match, c cat, lo, hi int) bool {
+	for i := range ms {
+		if ms[i].c&c != 0 && ms[i].a >= lo && ms[i].a < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// scoped reports whether match at index i lies in the scope of an earlier
+// match of category c: at most window tokens before it, with no clause break
+// (but, pero, a semicolon) in between.
+func scoped(dc *doc, ms []match, i int, c cat, window int) (bool, int) {
+	for k := i - 1; k >= 0; k-- {
+		if ms[i].a-ms[k].b > window {
+			return false, -1
+		}
+		if ms[k].c&cBreak != 0 {
+			return false, -1
+		}
+		if ms[k].c&c != 0 {
+			return true, k
+		}
+	}
+	return false, -1
+}
+
+// classify decides the statement types of one sentence from its cues.
+func classify(dc *doc, ms []match) typeCues {
+	var tc typeCues
+	for t := range tc.cues {
+		tc.cues[t] = dc.cues[t][:0]
+	}
+	defer func() {
+		// Keep the grown buffers for the next sentence.
+		for t := range tc.cues {
+			dc.cues[t] = tc.cues[t][:0]
+		}
+	}()
+	var has cat
+	for i := range ms {
+		has |= ms[i].c
+	}
+	if has&cSuppress != 0 {
+		return tc
+	}
+	add := func(t, i int) { tc.fired[t] = true; tc.cues[t] = append(tc.cues[t], i) }
+	for i := range ms {
+		m := &ms[i]
+		c := m.c
+		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
+			// "foreign soldiers", "militares extranjeros"
+			c |= cInterv
+		}
+		if c&cSovAssert != 0 {
+			add(iAssert, i)
+			tc.strong[iAssert] = true
+		} else if c&cSov != 0 {
+			v, _ := scoped(dc, ms, i, cViolation, 8)
+			deny, _ := scoped(dc, ms, i, cDenySov, 4)
+			if !v && !deny {
+				add(iAssert, i)
+			}
+		}
+		if c&cRejectPhrase != 0 {
+			add(iReject, i)
+			tc.strong[iReject] = true
+		}
+		if c&(cInterv|cClaim|cDictate) != 0 || (c&cIntervWeak != 0 && weakCounts(ms, i)) {
+			if ok, k := scoped(dc, ms, i, cReject, 12); ok {
+				add(iReject, k)
+				add(iReject, i)
+			} else if k := following(dc, ms, i, cReject, 8); k >= 0 {
+				// "any pressure from allies was unacceptable"
+				add(iReject, k)
+				add(iReject, i)
+			} else if ok, k := scoped(dc, ms, i, cAgainst, 4); ok && c&cClaim == 0 && has&(cSov|cSovAssert|cDefend) != 0 {
+				// "defend its sovereignty against any invasion"
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&(cInterv|cAid) != 0 && c&cThreatVerb == 0 {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok {
+				// "descartó que vaya a permitir drones militares"
+				if neg, n := scoped(dc, ms, k, cNeg|cReject, 6); neg {
+					add(iReject, n)
+					add(iReject, i)
+				}
+			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a)) {
+				// "advirtió que cualquier agresión contra Venezuela ..."
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cInterv != 0 && c&cThreatVerb == 0 {
+			// "calificó de agresión", "called it interference"
+			if ok, k := scoped(dc, ms, i, cCall, 2); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cSov != 0 {
+			if ok, k := scoped(dc, ms, i, cViolation, 8); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&(cThreat|cThreatVerb|cNotRuleOut) != 0 && c&cSovAssert == 0 {
+			neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
+			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
+			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
+			switch {
+			case c&cNotRuleOut != 0:
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) {
+					add(iThreat, i)
+					tc.strong[iThreat] = true
+				}
+			case nro:
+				add(iThreat, k)
+				add(iThreat, i)
+			case neg || rej:
+			case c&cThreat != 0:
+				add(iThreat, i)
+				tc.strong[iThreat] = true
+			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
+				// "the strikes", "los bombardeos": a noun, not a threat.
+			case c&cThreatVerb != 0:
+				// A bare threat verb ("strike", "invade") counts once a
+				// target is known; see the check in analyzeSentence.
+				tc.cues[iThreat] = append(tc.cues[iThreat], i)
+			}
+		}
+		if c&cAid != 0 {
+			if ok, k := scoped(dc, ms, i, cOffer, 12); ok && offerCounts(dc, ms, k) {
+				neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
+				negOffer, _ := scoped(dc, ms, k, cNeg, 10)
+				neg = neg || negOffer
+				rej, _ := scoped(dc, ms, i, cReject, 12)
+				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !sub {
+					add(iOffer, k)
+					add(iOffer, i)
+				}
+			}
+		}
+	}
+	return tc
+}
+
+// hasThat reports whether "that" or "que" stands in tokens [a, b): after
+// "said that" comes the reported clause, not the speaker.
+func hasThat(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if w := string(dc.word(t)); w == "that" || w == "que" {
+			return true
+		}
+	}
+	return false
+}
+
+// gapBetween reports whether a comma or stronger punctuation separates
+// token a-1 from token b.
+func gapBetween(dc *doc, a, b int) bool {
+	for t := a; t <= b && t < len(dc.toks); t++ {
+		if dc.toks[t].gap&(gapComma|hardGap) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// militaryAid reports whether a sentence names explicitly military help.
+func militaryAid(dc *doc, ms []match) bool {
+	for i := range ms {
+		if ms[i].c&cMilNoun != 0 {
+			switch string(dc.word(ms[i].a)) {
+			case "navy", "marina", "armada":
+				// Navy ships carrying food are not military help.
+				continue
+			}
+			return true
+		}
+		for t := ms[i].a; t < ms[i].b; t++ {
+			if bytes.Contains(dc.word(t), []byte("milit")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounLike reports whether a threat word can as well be a noun ("strikes",
+// "attack") and so needs a modal before it to be a threat.
+func nounLike(dc *doc, m *match) bool {
+	if m.b-m.a != 1 {
+		return false
+	}
+	switch string(dc.word(m.a)) {
+	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion":
+		return true
+	}
+	return false
+}
+
+// following returns the index of the first match of category c that starts
+// at most window tokens after ms[i] with no clause break before it, or -1.
+func following(dc *doc, ms []match, i int, c cat, window int) int {
+	for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= window; k++ {
+		if ms[k].c&c != 0 && dc.toks[ms[k].a].gap&gapComma == 0 && ms[k].c&cSpeech == 0 {
+			return k
+		}
+		if ms[k].c&(cBreak|cSpeech) != 0 || dc.toks[ms[k].a].gap&gapComma != 0 {
+			return -1
+		}
+		if ms[k].c&c != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// weakCounts says whether a bare "intervention" is about a state: it needs a
+// foreign or military modifier, or a country, next to it.
+func weakCounts(ms []match, i int) bool {
+	a, b := ms[i].a, ms[i].b
+	for k := range ms {
+		m := &ms[k]
+		near := (m.b <= a && a-m.b <= 2) || (m.a >= b && m.a-b <= 3)
+		if !near {
+			continue
+		}
+		if m.c&(cForeignMod|cInterv) != 0 {
+			return true
+		}
+		if m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Kind != geo.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// offerCounts rejects offers that are conditions on someone else ("if NATO
+// sends troops") or requests ("asked allies to send").
+func offerCounts(dc *doc, ms []match, k int) bool {
+	for j := k - 1; j >= 0 && ms[k].a-ms[j].b <= 4; j-- {
+		if ms[j].c&(cCond|cRequest) != 0 {
+			return false
+		}
+	}
+	for j := range ms {
+		if ms[j].c&cRequest != 0 && j < k {
+			return false
+		}
+	}
+	return true
+}
+
+// analyzeSentence classifies one sentence, finds its speaker and appends its
+// statements to out.
+func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageState, out []news.Statement) []news.Statement {
+	tc := classify(dc, ms)
+	ments := d.mentions(dc, s, ms, st)
+	sp, spIdx, ok := d.pickSpeaker(dc, s, ms, ments, st)
+	// Remember everyone named, for pronouns in later sentences.
+	for i := range ments {
+		if ments[i].kind == mPerson {
+			if len(st.people) >= maxPeople {
+				// Keep the most recent; pronouns reach back a few sentences.
+				copy(st.people, st.people[len(st.people)-maxPeople/2:])
+				st.people = st.people[:maxPeople/2]
+			}
+			st.people = append(st.people, personRef{name: ments[i].sp.name, code: ments[i].sp.code, role: ments[i].sp.role, gender: ments[i].sp.gender})
+		}
+	}
+	if ok {
+		spc := sp
+		st.lastSpeaker = &spc
+		if sp.code != "" {
+			st.countActor(sp.code)
+		}
+	}
+	any := false
+	var has cat
+	for i := range ms {
+		has |= ms[i].c
+	}
+	for t := range tc.fired {
+		any = any || tc.fired[t]
+	}
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire
+	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
+		return out
+	}
+	actor := sp.code
+	// Targets: every other country named in the sentence.
+	var targets []string
+	for i := range ms {
+		m := &ms[i]
+		if m.e == nil || !m.e.hasGeo || m.e.geo.Code == "" {
+			continue
+		}
+		if spIdx >= 0 && m.a >= ments[spIdx].a && m.b <= ments[spIdx].b {
+			continue
+		}
+		code := m.e.geo.Code
+		if code == actor || contains(targets, code) {
+			continue
+		}
+		targets = append(targets, code)
+	}
+	composite(dc, ms, &tc, actor, targets)
+	if !tc.fired[iAssert] && actor != "" {
+		// "which he called China's territory", "parte del territorio de China"
+		for i := range ms {
+			if ms[i].c&cTerritory == 0 {
+				continue
+			}
+			if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
+				i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
+				tc.fired[iAssert] = true
+				tc.cues[iAssert] = append(tc.cues[iAssert], i)
+			}
+		}
+	}
+	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
+		// "ready to send Marines ... whether Panama likes it or not"
+		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
+		// Firefighting planes for Bolivia are not military assistance.
+		tc.fired[iOffer] = false
+	}
+	if has&cPeaceful != 0 {
+		// "recuperarlas por la vía diplomática" claims, it does not threaten.
+		tc.fired[iThreat] = false
+		tc.cues[iThreat] = tc.cues[iThreat][:0]
+	}
+	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
+		tc.fired[iThreat] = true
+	}
+	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
+		return out
+	}
+	sentence := strings.TrimSpace(dc.orig[s.o0:s.o1])
+	quote := quotes(dc, s)
+	hedged := false
+	for i := range ms {
+		if ms[i].c&cHedge != 0 {
+			hedged = true
+		}
+	}
+	for t := range tc.fired {
+		if !tc.fired[t] {
+			continue
+		}
+		cues := make([]string, 0, len(tc.cues[t]))
+		for _, i := range tc.cues[t] {
+			c := strings.ToLower(dc.origSpan(ms[i].a, ms[i].b))
+			if !contains(cues, c) {
+				cues = append(cues, c)
+			}
+		}
+		conf := 0.55
+		if tc.strong[t] {
+			conf += 0.1
+		}
+		if n := len(cues); n > 1 {
+			conf += 0.05 * float64(min(n-1, 3))
+		}
+		if spIdx >= 0 && ments[spIdx].kind >= mBody {
+			conf += 0.1
+		}
+		if quote != "" {
+			conf += 0.05
+		}
+		if hedged {
+			conf -= 0.2
+		}
+		conf = max(0.05, min(0.99, conf))
+		tg := targets
+		if tg == nil {
+			tg = []string{}
+		}
+		out = append(out, news.Statement{
+			Type: typeOf[t], Speaker: sp.name, Actor: actor, Targets: tg,
+			Quote: quote, Sentence: sentence, Cues: cues, Confidence: float64(int(conf*100+0.5)) / 100,
+		})
+	}
+	return out
+}
+
+// composite applies the rules that need the speaker's country: a negated
+// foreign presence ("no foreign government", "ningún soldado gringo"), a
+// people deciding for themselves ("aquí deciden los mexicanos", "decided in
+// Nuuk"), and military dispatch ("send the military into Mexico") read as a
+// threat or an offer by what surrounds it.
+func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string) {
+	foreignTo := func(m *match) bool {
+		if m.c&cForeign != 0 {
+			return true
+		}
+		return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Code != actor &&
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry)
+	}
+	own := func(m *match) bool {
+		return m.e != nil && m.e.hasGeo && actor != "" && m.e.geo.Code == actor &&
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCapital || m.e.geo.Kind == geo.KindCountry)
+	}
+	add := func(t, i int) {
+		tc.fired[t] = true
+		tc.cues[t] = append(tc.cues[t], i)
+	}
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.c&cNegator != 0:
+			foreign, presence, interv := -1, -1, -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
+				n := &ms[k]
+				if n.c&cBreak != 0 {
+					break
+				}
+				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
+					foreign = k
+				}
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate) != 0 && k != foreign {
+					presence = k
+				}
+				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
+					interv = k
+				}
+			}
+			if foreign >= 0 && presence >= 0 {
+				add(iReject, i)
+				add(iReject, max(foreign, presence))
+			} else if interv >= 0 {
+				add(iReject, i)
+				add(iReject, interv)
+				if w := string(dc.word(ms[interv].a)); w == "colonia" || w == "colony" {
+					add(iAssert, interv)
+				}
+			}
+		case m.c&cDecide != 0:
+			for k := range ms {
+				if k != i && (ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a) && own(&ms[k]) {
+					add(iAssert, i)
+					add(iAssert, k)
+					break
+				}
+			}
+		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
+			ms[i+1].e.geo.Kind == geo.KindDemonym:
+			// "el territorio es peruano", "the Falklands are Argentine"
+			add(iAssert, i)
+			add(iAssert, i+1)
+		case m.c&cBelong != 0:
+			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
+				add(iAssert, i)
+				add(iAssert, i+1)
+			}
+		}
+		if m.c&cAcquire != 0 && !tc.fired[iReject] && !tc.fired[iThreat] {
+			// "take Greenland", "quedarse con el canal de Panamá"
+			neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cReject, 6)
+			for k := i + 1; !neg && k < len(ms) && ms[k].a-m.b <= 2; k++ {
+				if ms[k].c&cArticle != 0 {
+					continue
+				}
+				n := &ms[k]
+				isCanal := string(dc.word(n.a)) == "canal" && len(targets) > 0
+				if isCanal || n.e != nil && n.e.hasGeo && n.e.geo.Code != "" && n.e.geo.Code != actor &&
+					(n.e.geo.Kind == geo.KindCountry || n.e.geo.Kind == geo.KindCapital) {
+					add(iThreat, i)
+					add(iThreat, k)
+				}
+				break
+			}
+		}
+		if m.c&cEval != 0 && !tc.fired[iReject] {
+			// "a provocation", "un acto de guerra económica" aimed at a
+			// foreign state or act named in the sentence.
+			for k := range ms {
+				if k != i && (foreignTo(&ms[k]) || ms[k].c&cInterv != 0) {
+					add(iReject, i)
+					add(iReject, k)
+					break
+				}
+			}
+		}
+		if m.c&cStop != 0 {
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4 && dc.toks[ms[k].a].gap&gapComma == 0; k++ {
+				if ms[k].c&cInterv != 0 && ms[k].c&cThreatVerb == 0 {
+					add(iReject, i)
+					add(iReject, k)
+					break
+				}
+			}
+		}
+		if m.c&cNegotiate != 0 && !tc.fired[iAssert] {
+			neg, _ := scoped(dc, ms, i, cNegator, 4)
+			if neg && within(ms, cTerritory|cSov, 0, 1<<30) {
+				add(iAssert, i)
+			}
+		}
+		if m.c&cDispatch != 0 && len(targets) > 0 && !tc.fired[iReject] {
+			mil := -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4; k++ {
+				if ms[k].c&cMilNoun != 0 {
+					mil = k
+					break
+				}
+			}
+			if mil < 0 {
+				continue
+			}
+			if neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cCond|cRequest, 6); neg {
+				continue
+			}
+			help, mark := -1, -1
+			for k := range ms {
+				if ms[k].c&cHelp != 0 && help < 0 {
+					help = k
+				}
+				if ms[k].c&cThreatMark != 0 && k > i && mark < 0 {
+					mark = k
+				}
+			}
+			switch {
+			case help >= 0:
+				if !tc.fired[iOffer] {
+					add(iOffer, i)
+					add(iOffer, mil)
+				}
+			case mark >= 0 && !tc.fired[iThreat]:
+				add(iThreat, i)
+				add(iThreat, mil)
+				add(iThreat, mark)
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// quotes returns the quoted words of a sentence, or "" when it has none.
+func quotes(dc *doc, s sentence) string {
+	var parts []string
+	for i := s.a; i < s.b; {
+		if !dc.toks[i].inQuote {
+			i++
+			continue
+		}
+		j := i
+		for j < s.b && dc.toks[j].inQuote && (j == i || dc.toks[j].gap&gapQuote == 0) {
+			j++
+		}
+		parts = append(parts, dc.origSpan(i, j))
+		i = j
+	}
+	return strings.Join(parts, " ... ")
+}
+
+// mentions finds the candidates for speaker in a sentence: people, titles,
+// bodies, institutions, countries, pronouns and non-state commentators, with
+// titles merged into the names they introduce.
+func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) []mention {
+	out := dc.ments[:0]
+	defer func() { dc.ments = out[:0] }()
+	for i := 0; i < len(ms); i++ {
+		m := &ms[i]
+		if dc.toks[m.a].inQuote {
+			continue
+		}
+		switch {
+		case m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindPerson && m.c&cTitle == 0:
+			p := m.e.geo.Person
+			mt := mention{a: m.a, b: m.b, kind: mPerson, sp: personSpeaker(p)}
+			mt.object = d.isObject(dc, ms, i)
+			// "Omar García Harfuch, Mexico's security secretary, said": the
+			// apposition belongs to the name.
+			if j := d.titleAfter(dc, ms, i); j > i {
+				mt.b = ms[j].b
+				i = j
+			}
+			out = append(out, mt)
+		case m.c&cTitle != 0:
+			mt := d.titleMention(dc, ms, &i, s)
+			out = append(out, mt)
+		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
+			out = append(out, d.bodyMention(dc, ms, &i, st))
+		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
+			// "Mexico's foreign ministry", "Cuba's President": a country
+			// in front of a body or title is part of it.
+			if i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&(cBody|cTitle) != 0 {
+				continue
+			}
+			if dc.toks[min(m.b, len(dc.toks)-1)].gap&gapPossess != 0 && m.b < s.b {
+				continue
+			}
+			mt := mention{a: m.a, b: m.b, kind: mCountry,
+				sp: speaker{name: dc.origSpan(m.a, m.b), code: m.e.geo.Code}}
+			mt.object = d.isObject(dc, ms, i)
+			out = append(out, mt)
+		case m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindDemonym:
+			// A demonym directly before a title or body is handled there.
+		case m.c&cPronoun != 0:
+			out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, female: m.e.role&rFemale != 0, male: m.e.role&rMale != 0})
+		case m.c&cNonState != 0:
+			out = append(out, mention{a: m.a, b: m.b, kind: mNonState})
+		}
+	}
+	return out
+}
+
+// isObject reports whether the mention at ms[i] is governed by a preposition
+// or is a possessive ("Trump's remarks", "con Lula").
+func (d *Detector) isObject(dc *doc, ms []match, i int) bool {
+	m := &ms[i]
+	if m.b < len(dc.toks) && dc.toks[m.b].gap&gapPossess != 0 {
+		return true
+	}
+	start := m.a
+	for k := i - 1; k >= 0 && ms[k].b == start && dc.toks[start].gap&hardGap == 0; k-- {
+		if ms[k].c&cPrep != 0 {
+			return true
+		}
+		if ms[k].c&cArticle == 0 {
+			break
+		}
+		start = ms[k].a
+	}
+	return false
+}
+
+// titleAfter finds an apposition title right after the person at ms[i]:
+// ", Mexico's security secretary," or ", secretario de Seguridad,". It
+// returns the index of the last match of the apposition, or i.
+func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
+	j := i + 1
+	if j >= len(ms) || ms[j].a != ms[i].b || dc.toks[ms[j].a].gap&gapComma == 0 {
+		return i
+	}
+	for ; j < len(ms) && j <= i+4; j++ {
+		if ms[j].c&cTitle != 0 {
+			// Take a trailing "de X" or demonym too.
+			for j+1 < len(ms) && ms[j+1].a == ms[j].b && (ms[j+1].c&cPrep != 0 || isDemonymOrCountry(ms[j+1])) {
+				j++
+			}
+			return j
+		}
+		if !(ms[j].c&cArticle != 0 || isDemonymOrCountry(ms[j])) {
+			return i
+		}
+	}
+	return i
+}
+
+func isCountry(m match, code string) bool {
+	return m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindCountry && m.e.geo.Code == code
+}
+
+func isDemonymOrCountry(m match) bool {
+	return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Kind != geo.KindPerson
+}
+
+// titleMention reads a title with its country and the name it introduces:
+// "Mexican President Claudia Sheinbaum", "el canciller ruso, Serguéi
+// Lavrov", "the president", "la presidenta de México", "Senator Jane Doe".
+func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mention {
+	i := *ip
+	m := &ms[i]
+	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
+	mt.female = m.e.role&rFemale != 0
+	mt.sp.code = titleCountry[string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end])]
+	// Country before: "Mexican President", "Panama's President".
+	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1; k-- {
+		if isDemonymOrCountry(ms[k]) && mt.sp.code == "" {
+			mt.sp.code = ms[k].e.geo.Code
+			mt.a = ms[k].a
+			break
+		}
+		if ms[k].c&cArticle == 0 {
+			break
+		}
+	}
+	// Country after: "presidente colombiano", "presidenta de México",
+	// "vocero del Kremlin", "ministro de Defensa de Venezuela".
+	j := i
+	for j+1 < len(ms) && ms[j+1].a-ms[j].b <= 0 {
+		n := &ms[j+1]
+		if isDemonymOrCountry(*n) && mt.sp.code == "" {
+			mt.sp.code = n.e.geo.Code
+			j++
+			continue
+		}
+		if n.c&(cPrep|cArticle) != 0 && j+2 < len(ms) && ms[j+2].a == n.b && isDemonymOrCountry(ms[j+2]) && mt.sp.code == "" {
+			mt.sp.code = ms[j+2].e.geo.Code
+			j += 2
+			continue
+		}
+		break
+	}
+	mt.b = ms[j].b
+	// A name after the title: known person, possibly after a comma.
+	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
+		p := ms[j+1].e.geo.Person
+		*ip = j + 1
+		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p)}
+	}
+	// "de la Mesa Directiva", "of the Senate Foreign Relations Committee":
+	// a title qualified by a body that is not a country.
+	if mt.sp.code == "" && mt.b < s.b {
+		k := mt.b
+		if w := string(dc.word(k)); w == "de" || w == "del" || w == "of" {
+			k++
+			for k < s.b && (string(dc.word(k)) == "la" || string(dc.word(k)) == "the" || string(dc.word(k)) == "el") {
+				k++
+			}
+			e := k
+			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && !d.startsMatch(ms, e) {
+				e++
+			}
+			if e > k {
+				mt.qualified = true
+				mt.b = e
+				for j+1 < len(ms) && ms[j+1].a < e {
+					j++
+				}
+				*ip = j
+				return mt
+			}
+		}
+	}
+	// An unknown capitalised name right after the title.
+	if mt.b < s.b && dc.toks[mt.b].gap&(hardGap) == 0 {
+		k := mt.b
+		for k < s.b && k-mt.b < 5 && (dc.toks[k].upper || (k > mt.b && isNameJoiner(dc.word(k)) && k+1 < s.b && dc.toks[k+1].upper)) {
+			if k > mt.b && dc.toks[k].gap&hardGap != 0 {
+				break
+			}
+			if d.startsMatch(ms, k) {
+				break
+			}
+			k++
+		}
+		if k-mt.b >= 2 || (k-mt.b == 1 && dc.toks[mt.b].gap&gapComma == 0 && !isNameJoiner(dc.word(mt.b))) {
+			name := dc.origSpan(mt.b, k)
+			*ip = j
+			sp := speaker{name: name, code: mt.sp.code, role: mt.role}
+			if mt.female {
+				sp.gender = 'f'
+			}
+			return mention{a: mt.a, b: k, kind: mPerson, sp: sp}
+		}
+	}
+	*ip = j
+	return mt
+}
+
+func (d *Detector) startsMatch(ms []match, tok int) bool {
+	for k := range ms {
+		if ms[k].a == tok && (ms[k].e == nil || !ms[k].e.hasGeo || ms[k].e.geo.Kind != geo.KindPerson) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNameJoiner(w []byte) bool {
+	switch string(w) {
+	case "de", "la", "del", "van", "von", "der", "da", "y":
+		return true
+	}
+	return false
+}
+
+// bodyMention reads a government body with its country: "Mexico's foreign
+// ministry", "the Danish government", "la Cancillería mexicana", "el Gobierno
+// de Cuba", "the Kremlin".
+func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) mention {
+	i := *ip
+	m := &ms[i]
+	mt := mention{a: m.a, b: m.b, kind: mBody}
+	if m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution {
+		mt.sp.code = m.e.geo.Code
+	}
+	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1 && mt.sp.code == ""; k-- {
+		if isDemonymOrCountry(ms[k]) {
+			mt.sp.code = ms[k].e.geo.Code
+			mt.a = ms[k].a
+			break
+		}
+		if ms[k].c&cArticle == 0 {
+			break
+		}
+	}
+	j := i
+	for j+1 < len(ms) && ms[j+1].a == ms[j].b && dc.toks[ms[j+1].a].gap&(hardGap|gapComma) == 0 {
+		n := &ms[j+1]
+		if isDemonymOrCountry(*n) && mt.sp.code == "" {
+			mt.sp.code = n.e.geo.Code
+			j++
+			continue
+		}
+		if n.c&(cPrep|cArticle) != 0 && j+2 < len(ms) && ms[j+2].a == n.b && (isDemonymOrCountry(ms[j+2]) || ms[j+2].c&cBody != 0) {
+			if isDemonymOrCountry(ms[j+2]) {
+				if mt.sp.code != "" {
+					break
+				}
+				mt.sp.code = ms[j+2].e.geo.Code
+			}
+			j += 2
+			continue
+		}
+		break
+	}
+	*ip = j
+	mt.b = ms[j].b
+	if mt.sp.code == "" {
+		mt.sp.code = st.mainActor()
+	}
+	// "his government", "su gobierno": the speaker's own body, named as
+	// the subject of what the speaker said, not the speaker.
+	if m.a > 0 {
+		switch string(dc.word(m.a - 1)) {
+		case "his", "her", "their", "su", "sus":
+			mt.object = true
+		}
+	}
+	mt.sp.name = trimArticle(dc.origSpan(mt.a, mt.b))
+	return mt
+}
+
+func trimArticle(s string) string {
+	for _, a := range []string{"the ", "The ", "el ", "El ", "la ", "La ", "los ", "Los ", "las ", "Las "} {
+		if strings.HasPrefix(s, a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
+// pickSpeaker chooses who speaks in a sentence. A candidate must be the
+// subject of an attribution or stance verb ("X said", "X rejected") or come
+// right after a speech verb ("said X", "afirmó el mandatario"); persons beat
+// bodies, bodies beat countries. With no candidate, a sentence that still
+// has a speech verb ("«...», subrayó"; "Añadió que ...") continues the last
+// speaker.
+func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention, st *passageState) (speaker, int, bool) {
+	if st.lastSpeaker == nil && len(st.people) > 0 {
+		// Nobody has spoken yet: a pro-drop verb refers to the last person
+		// named ("la presidenta Sheinbaum leyó la carta. Ahí expresó ...").
+		p := st.people[len(st.people)-1]
+		st.lastSpeaker = &speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}
+	}
+	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg
+	// The first attribution verb outside quotes: a candidate after it is the
+	// subject of the reported clause ("said the president was weighing")
+	// unless it closes the clause ("said Rubio.", "afirmó Sheinbaum,").
+	firstSpeech := -1
+	for i := range ms {
+		if ms[i].c&cSpeech != 0 && !dc.toks[ms[i].a].inQuote {
+			firstSpeech = ms[i].a
+			break
+		}
+	}
+	// "Advirtió que México no aceptará ...": a sentence that opens with an
+	// attribution verb has its speaker in an earlier sentence.
+	if len(ms) > 0 && ms[0].a == s.a && ms[0].c&cSpeech != 0 && st.lastSpeaker != nil {
+		return *st.lastSpeaker, -1, true
+	}
+	best, bestScore, bestPost := -1, 0, false
+	before := false // a candidate stands before the first attribution verb
+	for i := range ments {
+		mt := &ments[i]
+		score := 0
+		post := false
+		after := nextVerb(dc, ms, mt.b, verbs)
+		if pv := prevVerb(dc, ms, mt.a, cCond|cSubord); pv >= 0 && mt.a-pv <= 3 && !gapBetween(dc, pv, mt.a) {
+			// "if the Mexican authorities fail to act": the subject of a
+			// condition or a reported earlier act is not the speaker.
+			continue
+		}
+		if !mt.object && after >= 0 && after-mt.b <= 8 && !dc.toks[after].inQuote {
+			score = 5
+			if after-mt.b <= 3 {
+				score = 10
+			}
+			if mt.kind == mCountry && after-mt.b > 2 {
+				score = 0
+			}
+		}
+		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
+			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator, mt.b, mt.b+1)
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
+			score += 15
+			post = true
+		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
+			score -= 15
+		}
+		if score == 0 {
+			continue
+		}
+		if firstSpeech < 0 || mt.b <= firstSpeech {
+			before = true
+		}
+		score += mt.kind * 10
+		if score > bestScore {
+			best, bestScore, bestPost = i, score, post
+		}
+	}
+	// "Ahí expresó que México no admitirá ...": nobody before the verb and
+	// nobody closing it, so the subject is the last speaker.
+	if best >= 0 && firstSpeech >= 0 && !before && !bestPost && st.lastSpeaker != nil {
+		return *st.lastSpeaker, -1, true
+	}
+	if best >= 0 {
+		mt := &ments[best]
+		switch mt.kind {
+		case mNonState:
+			return speaker{}, -1, false
+		case mPerson, mBody, mCountry:
+			return mt.sp, best, true
+		case mPronoun:
+			if sp, ok := resolvePronoun(st, mt); ok {
+				return sp, best, true
+			}
+			return speaker{}, -1, false
+		case mTitle:
+			if mt.qualified {
+				code := mt.sp.code
+				if code == "" {
+					code = st.mainActor()
+				}
+				return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: code}, best, true
+			}
+			if sp, ok := d.resolveTitle(st, mt); ok {
+				return sp, best, true
+			}
+			if mt.sp.code == "" {
+				// "The US will ..., the vice president said": the
+				// title belongs to the country the sentence is about,
+				// the subject first, else the first country named.
+				for i := range ments {
+					if ments[i].kind == mCountry && !ments[i].object {
+						t := *mt
+						t.sp.code = ments[i].sp.code
+						if sp, ok := d.resolveTitle(st, &t); ok {
+							return sp, best, true
+						}
+					}
+				}
+				for i := range ms {
+					if e := ms[i].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != "" {
+						t := *mt
+						t.sp.code = e.geo.Code
+						if sp, ok := d.resolveTitle(st, &t); ok {
+							return sp, best, true
+						}
+					}
+				}
+			}
+			return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: mt.sp.code}, best, true
+		}
+	}
+	// Pro-drop and trailing attributions continue the last speaker, and so
+	// does a sentence that is all quotation. A verb after some unknown
+	// subject ("Supporters of the coalition replied") does not.
+	if st.lastSpeaker != nil {
+		allQuoted := true
+		for i := s.a; i < s.b; i++ {
+			allQuoted = allQuoted && dc.toks[i].inQuote
+		}
+		if allQuoted {
+			return *st.lastSpeaker, -1, true
+		}
+		for i := range ms {
+			if ms[i].c&(cSpeech|cReject|cStance) == 0 || dc.toks[ms[i].a].inQuote {
+				continue
+			}
+			a := ms[i].a
+			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
+				return *st.lastSpeaker, -1, true
+			}
+		}
+	}
+	return speaker{}, -1, false
+}
+
+func nextVerb(dc *doc, ms []match, tok int, c cat) int {
+	for i := range ms {
+		if ms[i].a >= tok && ms[i].c&c != 0 {
+			return ms[i].a
+		}
+	}
+	return -1
+}
+
+func prevVerb(dc *doc, ms []match, tok int, c cat) int {
+	r := -1
+	for i := range ms {
+		if ms[i].b <= tok && ms[i].c&c != 0 {
+			r = ms[i].b
+		}
+	}
+	return r
+}
+
+// resolvePronoun maps "she" or "he" to the last speaker when the gender
+// fits, else to the last person named whose gender fits.
+func resolvePronoun(st *passageState, mt *mention) (speaker, bool) {
+	fits := func(g byte) bool {
+		return g == 0 || (!mt.female && !mt.male) || (mt.female && g == 'f') || (mt.male && g == 'm')
+	}
+	if st.lastSpeaker != nil && st.lastSpeaker.name != "" && fits(st.lastSpeaker.gender) && st.lastSpeaker.role != 0 || st.lastSpeaker != nil && fits(st.lastSpeaker.gender) && isPersonName(st, st.lastSpeaker.name) {
+		return *st.lastSpeaker, true
+	}
+	for i := len(st.people) - 1; i >= 0; i-- {
+		p := st.people[i]
+		if fits(p.gender) {
+			return speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}, true
+		}
+	}
+	return speaker{}, false
+}
+
+func isPersonName(st *passageState, name string) bool {
+	for _, p := range st.people {
+		if p.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveTitle maps a role phrase to the last person named with that role
+// (and country, when the phrase gives one), else to the person the data
+// lists for that country and role ("the Mexican president").
+func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
+	want := mt.role &^ (rFemale | rMale)
+	fits := func(role int, code string, g byte) bool {
+		if role&want == 0 {
+			return false
+		}
+		if mt.sp.code != "" && code != mt.sp.code {
+			return false
+		}
+		return !mt.female || g == 'f' || g == 0
+	}
+	if ls := st.lastSpeaker; ls != nil && fits(ls.role, ls.code, ls.gender) {
+		return *ls, true
+	}
+	for i := len(st.people) - 1; i >= 0; i-- {
+		p := st.people[i]
+		if fits(p.role, p.code, p.gender) {
+			return speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}, true
+		}
+	}
+	if mt.sp.code != "" {
+		// Only roles held by one person at a time; "the Mexican minister"
+		// could be anyone.
+		for _, role := range []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman} {
+			if roleBits[role]&want == 0 {
+				continue
+			}
+			for _, p := range d.byRole[mt.sp.code+"/"+role] {
+				if sp := personSpeaker(p); fits(sp.role, sp.code, sp.gender) {
+					return sp, true
+				}
+			}
+		}
+	}
+	return speaker{}, false
+}
