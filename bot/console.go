@@ -53,7 +53,7 @@ var typeLabels = map[news.StatementType]string{
 func RenderText(a storage.AlertContent, loc *time.Location) string {
 	var b strings.Builder
 	art := a.Article
-	fmt.Fprintf(&b, "── %s ── %s\n", clean(a.Watchlist.Name), clean(art.Title))
+	fmt.Fprintf(&b, "── %s ── %s\n", Clean(a.Watchlist.Name), Clean(art.Title))
 	when := ""
 	if !art.Published.IsZero() {
 		when = " · " + art.Published.In(loc).Format("2006-01-02 15:04 MST")
@@ -62,9 +62,9 @@ func RenderText(a storage.AlertContent, loc *time.Location) string {
 	if art.SourceKind == news.KindOfficial {
 		kind = " (official)"
 	}
-	fmt.Fprintf(&b, "   %s%s%s\n", clean(art.Source), kind, when)
+	fmt.Fprintf(&b, "   %s%s%s\n", Clean(art.Source), kind, when)
 	for _, st := range art.Statements {
-		who := clean(st.Speaker)
+		who := Clean(st.Speaker)
 		if who == "" {
 			who = "unattributed"
 		}
@@ -75,18 +75,18 @@ func RenderText(a storage.AlertContent, loc *time.Location) string {
 		if countries != "" {
 			who += " (" + countries + ")"
 		}
-		quote := clean(st.Quote)
+		quote := Clean(st.Quote)
 		if quote == "" {
-			quote = clean(st.Sentence)
+			quote = Clean(st.Sentence)
 		}
 		fmt.Fprintf(&b, "   [%s] %s: “%s”\n", typeLabels[st.Type], who, truncate(quote, 400))
 		if len(st.Cues) > 0 {
-			fmt.Fprintf(&b, "      why: %s · confidence %.2f\n", clean(strings.Join(st.Cues, ", ")), st.Confidence)
+			fmt.Fprintf(&b, "      why: %s · confidence %.2f\n", Clean(strings.Join(st.Cues, ", ")), st.Confidence)
 		}
 	}
-	fmt.Fprintf(&b, "   %s\n", clean(art.URL))
+	fmt.Fprintf(&b, "   %s\n", Clean(art.URL))
 	if others := otherSources(a.SeenIn, art.Source); len(others) > 0 {
-		fmt.Fprintf(&b, "   also reported by %d: %s\n", len(others), clean(strings.Join(others, ", ")))
+		fmt.Fprintf(&b, "   also reported by %d: %s\n", len(others), Clean(strings.Join(others, ", ")))
 	}
 	return b.String()
 }
@@ -101,9 +101,9 @@ func otherSources(seen []string, first string) []string {
 	return out
 }
 
-// clean removes control characters (terminal escapes included) and folds
+// Clean removes control characters (terminal escapes included) and folds
 // runs of white space, so text from a feed cannot rewrite the terminal.
-func clean(s string) string {
+func Clean(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029'
 	}), " ")

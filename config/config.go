@@ -14,6 +14,7 @@ type Config struct {
 	Slack      Slack       `yaml:"slack"`
 	Discord    Discord     `yaml:"discord"`
 	Fetch      Fetch       `yaml:"fetch"`
+	Detect     Detect      `yaml:"detect"`
 	Sources    []Source    `yaml:"sources"`
 	Watchlists []Watchlist `yaml:"watchlists"`
 }
@@ -70,6 +71,23 @@ type Fetch struct {
 	MaxItems int `yaml:"max_items"`
 	// GDELTURL is the GDELT DOC 2.0 API endpoint.
 	GDELTURL string `yaml:"gdelt_url"`
+}
+
+// Detect configures statement detection.
+type Detect struct {
+	// People extends the built-in list of speakers (heads of state and
+	// government, ministers, spokespeople); a built-in name is replaced.
+	People []Person `yaml:"people"`
+}
+
+// Person is a speaker the detector should know: attribution to them gives
+// the statement their country as its actor.
+type Person struct {
+	Name    string   `yaml:"name"`
+	Country string   `yaml:"country"` // ISO 3166-1 alpha-2
+	Role    string   `yaml:"role"`
+	Gender  string   `yaml:"gender"` // f or m: resolves "she"/"la mandataria"
+	Aliases []string `yaml:"aliases"`
 }
 
 // Source types.

@@ -157,3 +157,17 @@ func TestParseChannel(t *testing.T) {
 		})
 	}
 }
+
+func TestChecksArePositioned(t *testing.T) {
+	src := "watchlists:\n  - name: a\n    query: 'mexico ('\n"
+	check := func(c *Config) error {
+		if c.Watchlists[0].Query == "mexico (" {
+			return &Problem{Path: "watchlists[0].query", Msg: "unbalanced parenthesis at 8", Hint: "add ')'"}
+		}
+		return nil
+	}
+	_, err := Parse("q.yaml", []byte(src), noEnv, check)
+	if err == nil || !strings.Contains(err.Error(), "q.yaml:3:5: watchlists[0].query: unbalanced parenthesis at 8 (add ')')") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -49,12 +49,12 @@ func Default() Config {
 			{Name: "all-statements", Channels: []string{"console"}},
 		},
 	}
-	applyDefaults(&cfg)
+	ApplyDefaults(&cfg)
 	return cfg
 }
 
-// applyDefaults fills every unset value. It is idempotent.
-func applyDefaults(c *Config) {
+// ApplyDefaults fills every unset value. It is idempotent.
+func ApplyDefaults(c *Config) {
 	setDefault(&c.Storage.Path, DefaultStoragePath)
 	setDefault(&c.Log.Format, "text")
 	setDefault(&c.Log.Level, "info")

@@ -78,19 +78,24 @@ func Problems(err error) []*Problem {
 	return out
 }
 
+// Check is a validation the config package cannot do itself (compiling
+// watchlist queries, say). It returns *Problem values, joined, whose Path
+// names the key at fault; Parse adds their positions.
+type Check func(*Config) error
+
 // LoadFile reads, expands, decodes and validates the file at path.
-func LoadFile(path string, env func(string) (string, bool)) (*Config, error) {
+func LoadFile(path string, env func(string) (string, bool), checks ...Check) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	return Parse(path, data, env)
+	return Parse(path, data, env, checks...)
 }
 
 // Parse decodes a configuration document named name. ${VAR} references are
 // expanded through env before decoding; the result has defaults applied and
 // has been validated. Every problem found is returned, each with its line.
-func Parse(name string, data []byte, env func(string) (string, bool)) (*Config, error) {
+func Parse(name string, data []byte, env func(string) (string, bool), checks ...Check) (*Config, error) {
 	expanded, problems := expandEnv(name, data, env)
 	file, err := parser.ParseBytes(expanded, 0)
 	if err != nil {
@@ -116,8 +121,12 @@ func Parse(name string, data []byte, env func(string) (string, bool)) (*Config, 
 	if cfg.Watchlists == nil {
 		cfg.Watchlists = builtin.Watchlists
 	}
-	applyDefaults(&cfg)
-	if err := cfg.Validate(); err != nil {
+	ApplyDefaults(&cfg)
+	errs := []error{cfg.Validate()}
+	for _, check := range checks {
+		errs = append(errs, check(&cfg))
+	}
+	if err := errors.Join(errs...); err != nil {
 		ps := Problems(err)
 		joined := make([]error, 0, len(ps))
 		for _, p := range ps {

@@ -142,5 +142,5 @@ func nodeText(n *html.Node) string {
 	if err := html.Render(&b, n); err != nil {
 		return ""
 	}
-	return htmlToText(b.String())
+	return HTMLToText(b.String())
 }

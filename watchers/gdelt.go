@@ -118,7 +118,7 @@ func ParseGDELT(body []byte, maxItems int) (Parsed, error) {
 	for _, g := range items {
 		a := news.Article{
 			URL:      strings.TrimSpace(g.URL),
-			Title:    htmlToText(g.Title),
+			Title:    HTMLToText(g.Title),
 			Language: normalizeLanguage(g.Language),
 		}
 		if a.URL == "" {

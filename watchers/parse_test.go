@@ -412,8 +412,8 @@ func TestHTMLToText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := htmlToText(tt.in); got != tt.want {
-				t.Errorf("htmlToText(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := HTMLToText(tt.in); got != tt.want {
+				t.Errorf("HTMLToText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -106,10 +106,10 @@ func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (_ Parsed
 		}
 		a := news.Article{
 			GUID:    strings.TrimSpace(it.GUID),
-			Title:   htmlToText(it.Title),
-			Summary: htmlToText(it.Description),
+			Title:   HTMLToText(it.Title),
+			Summary: HTMLToText(it.Description),
 		}
-		if c := htmlToText(it.Content); c != "" && c != a.Summary {
+		if c := HTMLToText(it.Content); c != "" && c != a.Summary {
 			a.Text = c
 		}
 		if a.Summary == "" && a.Text != "" {

@@ -16,12 +16,12 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// htmlToText reduces an HTML fragment (a feed description, a content
+// HTMLToText reduces an HTML fragment (a feed description, a content
 // element) to plain text: tags gone, entities decoded, scripts and styles
 // dropped, block elements turned into line breaks and runs of white space
 // collapsed. Plain text goes through unchanged apart from entities and
 // white space.
-func htmlToText(s string) string {
+func HTMLToText(s string) string {
 	if !strings.Contains(s, "<") {
 		// No markup: skip the tokenizer, which allocates 4 KiB per call.
 		return collapseSpace(html.UnescapeString(s))

@@ -1,0 +1,245 @@
+// Package app wires sovwatch together: it opens the store, syncs the
+// configured sources and watchlists, and starts and stops the scheduler,
+// the pipeline and the deliverer in order, so a test can run the whole bot
+// without signals.
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"sovwatch/bot"
+	"sovwatch/config"
+	"sovwatch/delivery"
+	"sovwatch/ingest"
+	"sovwatch/storage"
+	"sovwatch/watchers"
+)
+
+// ShutdownGrace is how long in-flight polls get to finish on shutdown.
+const ShutdownGrace = 30 * time.Second
+
+// App is a configured sovwatch.
+type App struct {
+	cfg       *config.Config
+	log       *slog.Logger
+	now       func() time.Time
+	store     *storage.Store
+	matcher   *Matcher
+	pipeline  *ingest.Pipeline
+	deliverer *delivery.Deliverer
+	jitter    time.Duration
+}
+
+// Options are what New needs besides the config.
+type Options struct {
+	Log    *slog.Logger
+	Stdout io.Writer // where console alerts go
+	Now    func() time.Time
+	// PollJitter bounds the random delay before each poll (default 30s;
+	// negative for none).
+	PollJitter time.Duration
+}
+
+// New opens the store and makes the stored sources and config watchlists
+// match the config. Close releases it.
+func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	store, err := storage.Open(ctx, cfg.Storage.Path, storage.WithClock(o.Now))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case o.PollJitter == 0:
+		o.PollJitter = 30 * time.Second
+	case o.PollJitter < 0:
+		o.PollJitter = 0
+	}
+	a := &App{cfg: cfg, log: o.Log, now: o.Now, store: store, jitter: o.PollJitter}
+	if err := a.sync(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	detector, err := newAnalyzer(cfg)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	a.matcher = NewMatcher(o.Log)
+	if err := a.reloadWatchlists(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	fetcher := watchers.NewFetcher(cfg.Fetch, o.Log, o.Now)
+	a.pipeline = &ingest.Pipeline{
+		Store:           store,
+		Poller:          watchers.NewPoller(fetcher, store),
+		Analyzer:        detector,
+		Matcher:         a.matcher,
+		Log:             o.Log,
+		Now:             o.Now,
+		Jitter:          func() float64 { return rand.Float64()*2 - 1 },
+		FirstPollWindow: cfg.Fetch.FirstPollWindow,
+		MaxAge:          cfg.Fetch.MaxAge,
+	}
+	a.deliverer = delivery.New(store, map[string]delivery.Notifier{
+		config.PlatformConsole: bot.NewConsole(o.Stdout, time.Local),
+	}, o.Log, o.Now)
+	return a, nil
+}
+
+// Close closes the store.
+func (a *App) Close() error { return a.store.Close() }
+
+// sync stores the config's sources and watchlists.
+func (a *App) sync(ctx context.Context) error {
+	defs := make([]storage.SourceDef, 0, len(a.cfg.Sources))
+	for _, s := range a.cfg.Sources {
+		spec, err := json.Marshal(s)
+		if err != nil {
+			return fmt.Errorf("app: source %s: %w", s.Name, err)
+		}
+		defs = append(defs, storage.SourceDef{Name: s.Name, Type: s.Type, URL: s.URL, Kind: s.Kind, Spec: string(spec), Enabled: s.IsEnabled()})
+	}
+	if err := a.store.SyncConfigSources(ctx, defs); err != nil {
+		return err
+	}
+	ws := make([]storage.Watchlist, 0, len(a.cfg.Watchlists))
+	for _, w := range a.cfg.Watchlists {
+		ws = append(ws, storage.Watchlist{
+			Name: w.Name, Query: w.Query, Types: w.Types, Actors: w.Actors, Targets: w.Targets,
+			MinConfidence: w.MinConfidence, Statements: w.Statements, Mode: w.Mode, Schedule: w.Schedule,
+			Timezone: w.Timezone, Channels: w.Channels,
+		})
+	}
+	return a.store.SyncConfigWatchlists(ctx, ws)
+}
+
+// reloadWatchlists puts every active stored watchlist in the matcher. A
+// watchlist that no longer compiles is logged and left out, not fatal.
+func (a *App) reloadWatchlists(ctx context.Context) error {
+	ws, err := a.store.Watchlists(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
+		if err := a.matcher.Set(w); err != nil {
+			a.log.Error("watchlist left out: its query does not compile", "watchlist", w.Name, "err", err)
+		}
+	}
+	return nil
+}
+
+// enabledSources lists the stored sources to poll.
+func (a *App) enabledSources(ctx context.Context) ([]storage.Source, error) {
+	all, err := a.store.Sources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []storage.Source
+	for _, s := range all {
+		if s.Enabled {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Once polls every enabled source once, at most fetch.concurrency at a
+// time, then delivers everything due. A failing source does not stop the
+// others; the returned error joins every failure.
+func (a *App) Once(ctx context.Context) error {
+	sources, err := a.enabledSources(ctx)
+	if err != nil {
+		return err
+	}
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+	)
+	sem := make(chan struct{}, a.cfg.Fetch.Concurrency)
+	for _, s := range sources {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if _, err := a.pipeline.Poll(ctx, s.Name, true); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	sent, err := a.deliverer.Drain(ctx)
+	a.log.Info("once: done", "sources", len(sources), "failed", len(errs), "delivered", sent)
+	return errors.Join(append(errs, err)...)
+}
+
+// Run polls on schedule and delivers until ctx ends, then stops in reverse
+// order: no new polls, in-flight polls finish (up to ShutdownGrace), the
+// deliverer finishes its current message, and the store closes last (in
+// Close). Every source is also polled once at start, so a new install shows
+// something without waiting a full interval.
+func (a *App) Run(ctx context.Context) error {
+	sources, err := a.enabledSources(ctx)
+	if err != nil {
+		return err
+	}
+	sched := watchers.NewScheduler(a.log, a.jitter)
+	for _, s := range sources {
+		var spec config.Source
+		if err := json.Unmarshal([]byte(s.Spec), &spec); err != nil {
+			return fmt.Errorf("app: source %s: stored definition unreadable: %w", s.Name, err)
+		}
+		name := s.Name
+		job := func(ctx context.Context) {
+			rep, err := a.pipeline.Poll(ctx, name, false)
+			if err != nil {
+				return // logged and recorded by the pipeline
+			}
+			if rep.Deliveries > 0 {
+				a.deliverer.Wake()
+			}
+		}
+		if err := sched.Set(name, spec.Schedule, job); err != nil {
+			return err
+		}
+		a.log.Info("scheduled", "source", name, "schedule", spec.Schedule, "type", spec.Type, "url", spec.URL)
+		sched.RunNow(name, job)
+	}
+	sched.Start()
+
+	deliverCtx, stopDelivering := context.WithCancel(context.WithoutCancel(ctx))
+	delivered := make(chan struct{})
+	go func() {
+		defer close(delivered)
+		a.deliverer.Run(deliverCtx, time.Second)
+	}()
+	a.log.Info("sovwatch running", "sources", len(sources), "database", a.cfg.Storage.Path)
+
+	<-ctx.Done()
+	a.log.Info("shutting down: finishing polls in progress")
+	grace, cancel := context.WithTimeout(context.WithoutCancel(ctx), ShutdownGrace)
+	defer cancel()
+	sched.Stop(grace)
+	// One last pass so alerts found by the final polls are not left waiting.
+	if _, err := a.deliverer.Drain(grace); err != nil {
+		a.log.Error("final delivery pass", "err", err)
+	}
+	stopDelivering()
+	<-delivered
+	a.log.Info("stopped")
+	return nil
+}
