@@ -102,10 +102,8 @@ func checkPeople(c *config.Config) error {
 	var errs []error
 	for i, p := range c.Detect.People {
 		if _, err := geo.New(people([]config.Person{p})); err != nil {
-			msg := err.Error()
-			if _, after, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "geo: extra person") {
-				msg = after
-			}
+			// geo numbers the person within the list it was given: here, one.
+			msg := strings.TrimPrefix(err.Error(), "geo: extra person 0: ")
 			errs = append(errs, &config.Problem{Path: fmt.Sprintf("detect.people[%d]", i), Msg: msg, Hint: "name, an ISO country code such as MX, and gender f or m"})
 		}
 	}

@@ -154,13 +154,22 @@ func (a *App) enabledSources(ctx context.Context) ([]storage.Source, error) {
 	return out, nil
 }
 
-// Once polls every enabled source once, at most fetch.concurrency at a
-// time, then delivers everything due. A failing source does not stop the
-// others; the returned error joins every failure.
+// Once polls every enabled source once, then delivers everything due. A
+// failing source does not stop the others; the returned error joins every
+// failure.
 func (a *App) Once(ctx context.Context) error {
+	polled, errs := a.pollAll(ctx)
+	sent, err := a.deliverer.Drain(ctx)
+	a.log.Info("once: done", "sources", polled, "failed", len(errs), "delivered", sent)
+	return errors.Join(append(errs, err)...)
+}
+
+// pollAll polls every enabled source once, at most fetch.concurrency at a
+// time, and returns how many it polled and the failures.
+func (a *App) pollAll(ctx context.Context) (int, []error) {
 	sources, err := a.enabledSources(ctx)
 	if err != nil {
-		return err
+		return 0, []error{err}
 	}
 	var (
 		mu   sync.Mutex
@@ -182,9 +191,7 @@ func (a *App) Once(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
-	sent, err := a.deliverer.Drain(ctx)
-	a.log.Info("once: done", "sources", len(sources), "failed", len(errs), "delivered", sent)
-	return errors.Join(append(errs, err)...)
+	return len(sources), errs
 }
 
 // Run polls on schedule and delivers until ctx ends, then stops in reverse

@@ -172,14 +172,13 @@ func checkQueries(c *config.Config) error {
 	for i, w := range c.Watchlists {
 		sw := storage.Watchlist{Query: w.Query, Types: w.Types, Actors: w.Actors, Targets: w.Targets, MinConfidence: w.MinConfidence, Statements: w.Statements}
 		if _, err := query.Compile(QueryWatchlist(sw), QueryOptions()); err != nil {
-			path := fmt.Sprintf("watchlists[%d].query", i)
-			switch msg := err.Error(); {
-			case strings.HasPrefix(msg, "actors:"):
-				path = fmt.Sprintf("watchlists[%d].actors", i)
-			case strings.HasPrefix(msg, "targets:"):
-				path = fmt.Sprintf("watchlists[%d].targets", i)
+			path, msg := fmt.Sprintf("watchlists[%d].query", i), err.Error()
+			for _, field := range []string{"actors", "targets"} {
+				if rest, ok := strings.CutPrefix(msg, field+": "); ok {
+					path, msg = fmt.Sprintf("watchlists[%d].%s", i, field), rest
+				}
 			}
-			errs = append(errs, &config.Problem{Path: path, Msg: err.Error()})
+			errs = append(errs, &config.Problem{Path: path, Msg: msg})
 		}
 	}
 	return errors.Join(errs...)

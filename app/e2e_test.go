@@ -163,6 +163,10 @@ func TestMainCommands(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("sources:\n  - name: a\n    type: rss\n    url: https://a.example/\n    schedule: often\nwatchlist: []\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badQuery := filepath.Join(t.TempDir(), "query.yaml")
+	if err := os.WriteFile(badQuery, []byte("detect:\n  people:\n    - name: Ana Pérez\n      country: XX\nwatchlists:\n  - name: w\n    query: 'mexico AND (cuba'\n  - name: v\n    targets: [Mexcio]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		args     []string
@@ -176,6 +180,11 @@ func TestMainCommands(t *testing.T) {
 		{"check defaults", []string{"check-config"}, 0, []string{"built-in defaults", "all-statements", "bbc-world"}, nil, ""},
 		{"flag before command", []string{"-config", example, "check-config"}, 0, []string{"greenland-weekday-digest"}, nil, ""},
 		{"bad config", []string{"check-config", "-config", bad}, 1, nil, []string{"bad.yaml:6:1: watchlist: unknown key", `did you mean "watchlists"?`}, ""},
+		{"bad query and person", []string{"check-config", "-config", badQuery}, 1, nil, []string{
+			"query.yaml:7:5: watchlists[0].query: unbalanced parenthesis",
+			"query.yaml:9:5: watchlists[1].targets: unknown country 'Mexcio'",
+			"query.yaml:3:11: detect.people[0]: Ana Pérez: unknown country code \"XX\"",
+		}, ""},
 		{"unknown command", []string{"frobnicate"}, 2, nil, []string{`unknown command "frobnicate"`}, ""},
 		{"no command", nil, 2, nil, []string{"Usage:"}, ""},
 		{"secret stays hidden", []string{"check-config", "-config", example}, 0, []string{"slack     configured", "[redacted]"}, nil, "xoxb-do-not-print"},

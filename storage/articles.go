@@ -71,9 +71,11 @@ func (s *Store) KnownArticles(ctx context.Context, keys []ArticleKey) (map[Artic
 // carry the same story never alert twice.
 func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error) {
 	var res IngestResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
 		res = IngestResult{}
-		if err := recordSuccess(ctx, tx, b.Source, b.Outcome); err != nil {
+		tx := newStmtCache(sqlTx)
+		defer tx.close()
+		if err := recordSuccess(ctx, sqlTx, b.Source, b.Outcome); err != nil {
 			return err
 		}
 		var sourceID int64
@@ -143,7 +145,7 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 // An empty GUID becomes NULL, which matches nothing.
 const matchArticle = `SELECT id FROM articles WHERE url IN (?1, NULLIF(?2, '')) OR guid IN (?1, NULLIF(?2, ''))`
 
-func findArticle(ctx context.Context, tx *sql.Tx, url, guid string) (int64, error) {
+func findArticle(ctx context.Context, tx *stmtCache, url, guid string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, matchArticle+` LIMIT 1`, url, guid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -155,7 +157,7 @@ func findArticle(ctx context.Context, tx *sql.Tx, url, guid string) (int64, erro
 // insertAlert records an alert and queues one delivery per channel of its
 // watchlist when the watchlist is active and immediate; digests collect
 // alerts on their own schedule. It returns the deliveries queued.
-func insertAlert(ctx context.Context, tx *sql.Tx, d AlertDraft, articleID, at int64) (int, error) {
+func insertAlert(ctx context.Context, tx *stmtCache, d AlertDraft, articleID, at int64) (int, error) {
 	reason := d.Reason
 	if reason == "" {
 		reason = "{}"
@@ -185,7 +187,7 @@ type StoredArticle struct {
 // ArticlesSince calls fn for each article published at or after since,
 // newest first, with its statements. Returning an error from fn stops.
 func (s *Store) ArticlesSince(ctx context.Context, since time.Time, fn func(StoredArticle) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.url, a.guid, src.name, src.kind, a.title, a.summary, a.body, a.language,
+	rows, err := s.query(ctx, `SELECT a.id, a.url, a.guid, src.name, src.kind, a.title, a.summary, a.body, a.language,
 		a.published_at, a.fetched_at FROM articles a JOIN sources src ON src.id = a.source_id
 		WHERE a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC`, millis(since))
 	if err != nil {
@@ -226,7 +228,7 @@ func (s *Store) Article(ctx context.Context, id int64) (StoredArticle, error) {
 	var a StoredArticle
 	var kind string
 	var pub, fetched sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.url, a.guid, src.name, src.kind, a.title, a.summary, a.body, a.language,
+	err := s.queryRow(ctx, `SELECT a.id, a.url, a.guid, src.name, src.kind, a.title, a.summary, a.body, a.language,
 		a.published_at, a.fetched_at FROM articles a JOIN sources src ON src.id = a.source_id WHERE a.id = ?`, id).
 		Scan(&a.ID, &a.URL, &a.GUID, &a.Source, &kind, &a.Title, &a.Summary, &a.Text, &a.Language, &pub, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -244,7 +246,7 @@ func (s *Store) Article(ctx context.Context, id int64) (StoredArticle, error) {
 // Sightings returns the names of the sources an article was seen in, in
 // the order they saw it.
 func (s *Store) Sightings(ctx context.Context, articleID int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT src.name FROM sightings si JOIN sources src ON src.id = si.source_id
+	rows, err := s.query(ctx, `SELECT src.name FROM sightings si JOIN sources src ON src.id = si.source_id
 		WHERE si.article_id = ? ORDER BY si.seen_at, src.name`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("storage: sightings of %d: %w", articleID, err)
@@ -262,7 +264,7 @@ func (s *Store) Sightings(ctx context.Context, articleID int64) ([]string, error
 }
 
 func (s *Store) statements(ctx context.Context, articleID int64) ([]news.Statement, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT type, speaker, actor, targets, quote, sentence, cues, confidence
+	rows, err := s.query(ctx, `SELECT type, speaker, actor, targets, quote, sentence, cues, confidence
 		FROM statements WHERE article_id = ? ORDER BY position`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("storage: statements of %d: %w", articleID, err)
@@ -285,7 +287,7 @@ func (s *Store) statements(ctx context.Context, articleID int64) ([]news.Stateme
 // Seen reports whether an article is stored, by canonical URL or GUID.
 func (s *Store) Seen(ctx context.Context, url, guid string) (bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, matchArticle+` LIMIT 1`, url, guid).Scan(&id)
+	err := s.queryRow(ctx, matchArticle+` LIMIT 1`, url, guid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

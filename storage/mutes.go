@@ -23,7 +23,7 @@ type Mute struct {
 
 // AddMute stores a mute, replacing the same one's expiry.
 func (s *Store) AddMute(ctx context.Context, m Mute) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO mutes (platform, workspace, channel, scope, value, until, created_by, created_at)
+	_, err := s.exec(ctx, `INSERT INTO mutes (platform, workspace, channel, scope, value, until, created_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (platform, workspace, channel, scope, value) DO UPDATE SET until = excluded.until, created_by = excluded.created_by`,
 		m.Platform, m.Workspace, m.Channel, m.Scope, m.Value, nullMillis(m.Until), m.CreatedBy, millis(s.now()))
@@ -35,7 +35,7 @@ func (s *Store) AddMute(ctx context.Context, m Mute) error {
 
 // RemoveMute deletes a mute; removing one that does not exist is ErrNotFound.
 func (s *Store) RemoveMute(ctx context.Context, platform, workspace, channel, scope, value string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM mutes WHERE platform = ? AND workspace = ? AND channel = ? AND scope = ? AND value = ?`,
+	res, err := s.exec(ctx, `DELETE FROM mutes WHERE platform = ? AND workspace = ? AND channel = ? AND scope = ? AND value = ?`,
 		platform, workspace, channel, scope, value)
 	if err != nil {
 		return fmt.Errorf("storage: remove mute %s=%s: %w", scope, value, err)
@@ -48,7 +48,7 @@ func (s *Store) RemoveMute(ctx context.Context, platform, workspace, channel, sc
 
 // ActiveMutes lists the mutes of one channel that have not expired at now.
 func (s *Store) ActiveMutes(ctx context.Context, platform, workspace, channel string, now time.Time) ([]Mute, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, platform, workspace, channel, scope, value, until, created_by, created_at
+	rows, err := s.query(ctx, `SELECT id, platform, workspace, channel, scope, value, until, created_by, created_at
 		FROM mutes WHERE platform = ? AND workspace = ? AND channel = ? AND (until IS NULL OR until > ?) ORDER BY id`,
 		platform, workspace, channel, millis(now))
 	if err != nil {

@@ -97,7 +97,7 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, msg string) error {
 }
 
 func (s *Store) updateDelivery(ctx context.Context, id int64, q string, args ...any) error {
-	res, err := s.db.ExecContext(ctx, q, args...)
+	res, err := s.exec(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("storage: delivery %d: %w", id, err)
 	}
@@ -109,7 +109,7 @@ func (s *Store) updateDelivery(ctx context.Context, id int64, q string, args ...
 
 // Deliveries lists deliveries in a status, oldest first.
 func (s *Store) Deliveries(ctx context.Context, status string) ([]Delivery, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE status = ? ORDER BY id`, status)
+	rows, err := s.query(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE status = ? ORDER BY id`, status)
 	if err != nil {
 		return nil, fmt.Errorf("storage: list deliveries: %w", err)
 	}
@@ -140,7 +140,7 @@ func (s *Store) AlertContent(ctx context.Context, alertID int64) (AlertContent, 
 	var c AlertContent
 	var watchlistID, articleID int64
 	var created sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT id, watchlist_id, article_id, reason, created_at FROM alerts WHERE id = ?`, alertID).
+	err := s.queryRow(ctx, `SELECT id, watchlist_id, article_id, reason, created_at FROM alerts WHERE id = ?`, alertID).
 		Scan(&c.AlertID, &watchlistID, &articleID, &c.Reason, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("storage: alert %d: %w", alertID, ErrNotFound)

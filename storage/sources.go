@@ -92,7 +92,7 @@ func (s *Store) SyncConfigSources(ctx context.Context, defs []SourceDef) error {
 // taken name is ErrExists.
 func (s *Store) AddSource(ctx context.Context, d SourceDef, origin string) (Source, error) {
 	now := millis(s.now())
-	res, err := s.db.ExecContext(ctx, `INSERT INTO sources (name, type, url, kind, spec, enabled, origin, created_at, updated_at)
+	res, err := s.exec(ctx, `INSERT INTO sources (name, type, url, kind, spec, enabled, origin, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
 		d.Name, d.Type, d.URL, d.Kind, d.Spec, d.Enabled, origin, now, now)
 	if err != nil {
@@ -106,7 +106,7 @@ func (s *Store) AddSource(ctx context.Context, d SourceDef, origin string) (Sour
 
 // SetSourceEnabled enables or disables a source by name.
 func (s *Store) SetSourceEnabled(ctx context.Context, name string, enabled bool) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE sources SET enabled = ?, updated_at = ? WHERE name = ?`, enabled, millis(s.now()), name)
+	res, err := s.exec(ctx, `UPDATE sources SET enabled = ?, updated_at = ? WHERE name = ?`, enabled, millis(s.now()), name)
 	if err != nil {
 		return fmt.Errorf("storage: enable source %s: %w", name, err)
 	}
@@ -118,7 +118,7 @@ func (s *Store) SetSourceEnabled(ctx context.Context, name string, enabled bool)
 
 // Sources lists every source, by name.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceColumns+` FROM sources ORDER BY name`)
+	rows, err := s.query(ctx, `SELECT `+sourceColumns+` FROM sources ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("storage: list sources: %w", err)
 	}
@@ -136,7 +136,7 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 
 // Source returns one source by name.
 func (s *Store) Source(ctx context.Context, name string) (Source, error) {
-	src, err := scanSource(s.db.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE name = ?`, name))
+	src, err := scanSource(s.queryRow(ctx, `SELECT `+sourceColumns+` FROM sources WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Source{}, fmt.Errorf("storage: source %s: %w", name, ErrNotFound)
 	}
@@ -180,7 +180,7 @@ func (s *Store) RecordPollSuccess(ctx context.Context, name string, o PollOutcom
 // the source as now stored (with its consecutive failure count).
 func (s *Store) RecordPollFailure(ctx context.Context, name, msg string, at, next time.Time) (Source, error) {
 	a := millis(at)
-	res, err := s.db.ExecContext(ctx, `UPDATE sources SET last_attempt_at = ?, last_error = ?, last_error_at = ?,
+	res, err := s.exec(ctx, `UPDATE sources SET last_attempt_at = ?, last_error = ?, last_error_at = ?,
 		failures = failures + 1, failing_since = COALESCE(failing_since, ?), next_attempt_at = ?, updated_at = ?
 		WHERE name = ?`, a, msg, a, a, nullMillis(next), a, name)
 	if err != nil {
@@ -195,7 +195,7 @@ func (s *Store) RecordPollFailure(ctx context.Context, name, msg string, at, nex
 // MarkFailureReported notes that a long failure was reported, so it is
 // reported once until the source recovers.
 func (s *Store) MarkFailureReported(ctx context.Context, name string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE sources SET failure_reported = 1 WHERE name = ?`, name); err != nil {
+	if _, err := s.exec(ctx, `UPDATE sources SET failure_reported = 1 WHERE name = ?`, name); err != nil {
 		return fmt.Errorf("storage: mark failure reported for %s: %w", name, err)
 	}
 	return nil

@@ -135,7 +135,7 @@ func (s *Store) SyncConfigWatchlists(ctx context.Context, ws []Watchlist) error 
 
 // Watchlists lists every watchlist with its channels, by id.
 func (s *Store) Watchlists(ctx context.Context) ([]Watchlist, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+watchlistColumns+` FROM watchlists ORDER BY id`)
+	rows, err := s.query(ctx, `SELECT `+watchlistColumns+` FROM watchlists ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("storage: list watchlists: %w", err)
 	}
@@ -164,14 +164,14 @@ func (s *Store) Watchlists(ctx context.Context) ([]Watchlist, error) {
 
 // Watchlist returns one watchlist by id.
 func (s *Store) Watchlist(ctx context.Context, id int64) (Watchlist, error) {
-	w, err := scanWatchlist(s.db.QueryRowContext(ctx, `SELECT `+watchlistColumns+` FROM watchlists WHERE id = ?`, id))
+	w, err := scanWatchlist(s.queryRow(ctx, `SELECT `+watchlistColumns+` FROM watchlists WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Watchlist{}, fmt.Errorf("storage: watchlist %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return Watchlist{}, fmt.Errorf("storage: watchlist %d: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT channel FROM watchlist_channels WHERE watchlist_id = ? ORDER BY channel`, id)
+	rows, err := s.query(ctx, `SELECT channel FROM watchlist_channels WHERE watchlist_id = ? ORDER BY channel`, id)
 	if err != nil {
 		return Watchlist{}, fmt.Errorf("storage: watchlist %d channels: %w", id, err)
 	}
@@ -187,7 +187,7 @@ func (s *Store) Watchlist(ctx context.Context, id int64) (Watchlist, error) {
 }
 
 func (s *Store) allChannels(ctx context.Context) (map[int64][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT watchlist_id, channel FROM watchlist_channels ORDER BY watchlist_id, channel`)
+	rows, err := s.query(ctx, `SELECT watchlist_id, channel FROM watchlist_channels ORDER BY watchlist_id, channel`)
 	if err != nil {
 		return nil, fmt.Errorf("storage: watchlist channels: %w", err)
 	}
@@ -206,7 +206,7 @@ func (s *Store) allChannels(ctx context.Context) (map[int64][]string, error) {
 
 // DeleteWatchlist removes a watchlist with its alerts and pending deliveries.
 func (s *Store) DeleteWatchlist(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM watchlists WHERE id = ?`, id)
+	res, err := s.exec(ctx, `DELETE FROM watchlists WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("storage: delete watchlist %d: %w", id, err)
 	}
@@ -218,7 +218,7 @@ func (s *Store) DeleteWatchlist(ctx context.Context, id int64) error {
 
 // SetWatchlistPaused pauses or resumes a watchlist.
 func (s *Store) SetWatchlistPaused(ctx context.Context, id int64, paused bool) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE watchlists SET paused = ?, updated_at = ? WHERE id = ?`, paused, millis(s.now()), id)
+	res, err := s.exec(ctx, `UPDATE watchlists SET paused = ?, updated_at = ? WHERE id = ?`, paused, millis(s.now()), id)
 	if err != nil {
 		return fmt.Errorf("storage: pause watchlist %d: %w", id, err)
 	}

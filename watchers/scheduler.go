@@ -31,6 +31,7 @@ type Scheduler struct {
 	wg      sync.WaitGroup
 	ctx     context.Context // jobs run under it; cancelled by Stop's deadline
 	cancel  context.CancelFunc
+	quit    chan struct{}   // closed when Stop begins: runs still in their jitter delay are dropped
 }
 
 // NewScheduler returns a scheduler whose jobs wait up to maxJitter (and at
@@ -46,6 +47,7 @@ func NewScheduler(log *slog.Logger, maxJitter time.Duration) *Scheduler {
 		running:   map[string]bool{},
 		ctx:       ctx,
 		cancel:    cancel,
+		quit:      make(chan struct{}),
 	}
 }
 
@@ -110,7 +112,7 @@ func (s *Scheduler) RunNow(name string, job func(context.Context)) {
 func (s *Scheduler) begin(name string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.running[name] || s.ctx.Err() != nil {
+	if s.running[name] || s.stopping() {
 		s.log.Debug("skipping tick: previous run still in progress", "source", name)
 		return false
 	}
@@ -130,7 +132,7 @@ func (s *Scheduler) exec(name string, jitter time.Duration, job func(context.Con
 		t := time.NewTimer(time.Duration(s.rand(int64(jitter))))
 		select {
 		case <-t.C:
-		case <-s.ctx.Done():
+		case <-s.quit:
 			t.Stop()
 			return
 		}
@@ -145,6 +147,13 @@ func (s *Scheduler) Start() { s.cron.Start() }
 // first, the jobs' context is cancelled and Stop still waits for them to
 // return, so nothing is left writing after Stop.
 func (s *Scheduler) Stop(ctx context.Context) {
+	s.mu.Lock()
+	select {
+	case <-s.quit:
+	default:
+		close(s.quit)
+	}
+	s.mu.Unlock()
 	s.cron.Stop()
 	done := make(chan struct{})
 	go func() { s.wg.Wait(); close(done) }()
@@ -156,4 +165,13 @@ func (s *Scheduler) Stop(ctx context.Context) {
 		<-done
 	}
 	s.cancel()
+}
+
+func (s *Scheduler) stopping() bool {
+	select {
+	case <-s.quit:
+		return true
+	default:
+		return false
+	}
 }

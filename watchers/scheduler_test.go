@@ -71,3 +71,21 @@ func TestSchedulerJitterIsBoundedByInterval(t *testing.T) {
 		t.Fatalf("jitter bound %v, want a tenth of the 10m interval", time.Duration(got))
 	}
 }
+
+func TestSchedulerStopDropsRunsWaitingForJitter(t *testing.T) {
+	s := NewScheduler(slog.New(slog.NewTextHandler(io.Discard, nil)), time.Hour)
+	s.rand = func(n int64) int64 { return n - 1 } // wait almost an hour
+	ran := false
+	s.RunNow("a", func(context.Context) { ran = true })
+	// Stop must not wait out the hour (the test would time out), and the
+	// job must never start.
+	s.Stop(context.Background())
+	if ran {
+		t.Fatal("a job started after Stop")
+	}
+	s.RunNow("a", func(context.Context) { ran = true })
+	s.Stop(context.Background())
+	if ran {
+		t.Fatal("RunNow after Stop ran the job")
+	}
+}
