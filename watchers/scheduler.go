@@ -31,7 +31,7 @@ type Scheduler struct {
 	wg      sync.WaitGroup
 	ctx     context.Context // jobs run under it; cancelled by Stop's deadline
 	cancel  context.CancelFunc
-	quit    chan struct{}   // closed when Stop begins: runs still in their jitter delay are dropped
+	quit    chan struct{} // closed when Stop begins: runs still in their jitter delay are dropped
 }
 
 // NewScheduler returns a scheduler whose jobs wait up to maxJitter (and at
