@@ -21,9 +21,12 @@ const (
 	DefaultFirstPollWindow   = 6 * time.Hour
 	DefaultMaxAge            = 72 * time.Hour
 	DefaultMaxItems          = 500
-	DefaultGDELTTimespan     = "1h"
-	DefaultGDELTMaxRecords   = 75
-	DefaultUserAgent         = "sovwatch/1 (news monitor; +https://github.com/sovwatch/sovwatch)"
+	// DefaultGDELTTimespan covers a few of GDELT's 15-minute update
+	// cycles, so a poll every 10 minutes overlaps the previous one.
+	DefaultGDELTTimespan = "1h"
+	// DefaultGDELTMaxRecords is GDELT's own default.
+	DefaultGDELTMaxRecords = 75
+	DefaultUserAgent       = "sovwatch/1 (news monitor; +https://github.com/sovwatch/sovwatch)"
 )
 
 // Default returns the configuration sovwatch runs on when no file is given:
@@ -60,19 +63,8 @@ func ApplyDefaults(c *Config) {
 	setDefault(&c.Log.Level, "info")
 	setDefault(&c.Slack.APIURL, DefaultSlackAPIURL)
 	setDefault(&c.Discord.APIURL, DefaultDiscordAPIURL)
+	c.Fetch.ApplyDefaults()
 	f := &c.Fetch
-	setDefault(&f.UserAgent, DefaultUserAgent)
-	setDefault(&f.Timeout, DefaultTimeout)
-	setDefault(&f.MaxBodyBytes, DefaultMaxBodyBytes)
-	setDefault(&f.MaxRedirects, DefaultMaxRedirects)
-	setDefault(&f.Concurrency, DefaultConcurrency)
-	setDefault(&f.PerHost, DefaultPerHost)
-	setDefault(&f.HostGap, DefaultHostGap)
-	setDefault(&f.FulltextThreshold, DefaultFulltextThreshold)
-	setDefault(&f.FirstPollWindow, DefaultFirstPollWindow)
-	setDefault(&f.MaxAge, DefaultMaxAge)
-	setDefault(&f.MaxItems, DefaultMaxItems)
-	setDefault(&f.GDELTURL, DefaultGDELTURL)
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		setDefault(&s.Schedule, DefaultSchedule)
@@ -96,6 +88,23 @@ func ApplyDefaults(c *Config) {
 			w.Channels = []string{"console"}
 		}
 	}
+}
+
+// ApplyDefaults fills every unset fetch setting. A negative host_gap or
+// max_redirects is kept: it means none.
+func (f *Fetch) ApplyDefaults() {
+	setDefault(&f.UserAgent, DefaultUserAgent)
+	setDefault(&f.Timeout, DefaultTimeout)
+	setDefault(&f.MaxBodyBytes, DefaultMaxBodyBytes)
+	setDefault(&f.MaxRedirects, DefaultMaxRedirects)
+	setDefault(&f.Concurrency, DefaultConcurrency)
+	setDefault(&f.PerHost, DefaultPerHost)
+	setDefault(&f.HostGap, DefaultHostGap)
+	setDefault(&f.FulltextThreshold, DefaultFulltextThreshold)
+	setDefault(&f.FirstPollWindow, DefaultFirstPollWindow)
+	setDefault(&f.MaxAge, DefaultMaxAge)
+	setDefault(&f.MaxItems, DefaultMaxItems)
+	setDefault(&f.GDELTURL, DefaultGDELTURL)
 }
 
 func setDefault[T comparable](dst *T, v T) {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"sovwatch/suggest"
 )
 
 // Problem is one thing wrong with a configuration file, with where it is
@@ -304,7 +308,7 @@ func checkShape(name string, f *ast.File) []error {
 				if !ok {
 					pos := mv.Key.GetToken().Position
 					p := &Problem{File: name, Line: pos.Line, Col: pos.Column, Path: joinPath(path, key), Msg: fmt.Sprintf("unknown key %q", key)}
-					if s := closest(key, fields); s != "" {
+					if s, ok := suggest.Closest(key, slices.Sorted(maps.Keys(fields))); ok {
 						p.Hint = fmt.Sprintf("did you mean %q?", s)
 					}
 					problems = append(problems, p)
@@ -425,35 +429,4 @@ func splitPath(path string) []pathPart {
 		}
 	}
 	return parts
-}
-
-// closest returns the known key nearest to key by edit distance, if close.
-func closest(key string, known map[string]reflect.Type) string {
-	best, bestD := "", 3
-	for k := range known {
-		if d := editDistance(key, k); d < bestD || d == bestD && best != "" && k < best {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"sovwatch/news"
+	"sovwatch/suggest"
 )
 
 // Limits that keep a single watchlist from making every article slow. They
@@ -493,7 +494,7 @@ func (p *parser) leaf(t token) (*node, error) {
 		typ, ok := news.ParseStatementType(t.text)
 		if !ok {
 			hint := "use threat, rejection, assertion or offer"
-			if c, ok := closest(strings.ToLower(t.text), typeNames); ok {
+			if c, ok := suggest.Closest(strings.ToLower(t.text), typeNames); ok {
 				hint = fmt.Sprintf("did you mean '%s'?", c)
 			}
 			return nil, errAt(t.vpos, hint, "unknown statement type '%s'", t.text)
@@ -520,7 +521,7 @@ func (p *parser) leaf(t token) (*node, error) {
 		return &node{kind: kSpeaker, pos: t.pos, words: ws}, nil
 	}
 	hint := "fields are " + strings.Join(fieldNames, ", ")
-	if c, ok := closest(field, fieldNames); ok {
+	if c, ok := suggest.Closest(field, fieldNames); ok {
 		hint = fmt.Sprintf("did you mean '%s'?", c)
 	}
 	return nil, errAt(t.pos, hint, "unknown field '%s'", t.field)

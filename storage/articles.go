@@ -248,40 +248,23 @@ func (s *Store) Article(ctx context.Context, id int64) (StoredArticle, error) {
 func (s *Store) Sightings(ctx context.Context, articleID int64) ([]string, error) {
 	rows, err := s.query(ctx, `SELECT src.name FROM sightings si JOIN sources src ON src.id = si.source_id
 		WHERE si.article_id = ? ORDER BY si.seen_at, src.name`, articleID)
-	if err != nil {
-		return nil, fmt.Errorf("storage: sightings of %d: %w", articleID, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
+	return collect(rows, err, fmt.Sprintf("sightings of %d", articleID), func(r rowScanner) (string, error) {
 		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("storage: sightings of %d: %w", articleID, err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+		return n, r.Scan(&n)
+	})
 }
 
 func (s *Store) statements(ctx context.Context, articleID int64) ([]news.Statement, error) {
 	rows, err := s.query(ctx, `SELECT type, speaker, actor, targets, quote, sentence, cues, confidence
 		FROM statements WHERE article_id = ? ORDER BY position`, articleID)
-	if err != nil {
-		return nil, fmt.Errorf("storage: statements of %d: %w", articleID, err)
-	}
-	defer rows.Close()
-	var out []news.Statement
-	for rows.Next() {
+	return collect(rows, err, fmt.Sprintf("statements of %d", articleID), func(r rowScanner) (news.Statement, error) {
 		var st news.Statement
 		var typ, targets, cues string
-		if err := rows.Scan(&typ, &st.Speaker, &st.Actor, &targets, &st.Quote, &st.Sentence, &cues, &st.Confidence); err != nil {
-			return nil, fmt.Errorf("storage: statements of %d: %w", articleID, err)
-		}
+		err := r.Scan(&typ, &st.Speaker, &st.Actor, &targets, &st.Quote, &st.Sentence, &cues, &st.Confidence)
 		st.Type = news.StatementType(typ)
 		st.Targets, st.Cues = decodeList(targets), decodeList(cues)
-		out = append(out, st)
-	}
-	return out, rows.Err()
+		return st, err
+	})
 }
 
 // Seen reports whether an article is stored, by canonical URL or GUID.

@@ -51,19 +51,11 @@ func (s *Store) ActiveMutes(ctx context.Context, platform, workspace, channel st
 	rows, err := s.query(ctx, `SELECT id, platform, workspace, channel, scope, value, until, created_by, created_at
 		FROM mutes WHERE platform = ? AND workspace = ? AND channel = ? AND (until IS NULL OR until > ?) ORDER BY id`,
 		platform, workspace, channel, millis(now))
-	if err != nil {
-		return nil, fmt.Errorf("storage: list mutes: %w", err)
-	}
-	defer rows.Close()
-	var out []Mute
-	for rows.Next() {
+	return collect(rows, err, "list mutes", func(r rowScanner) (Mute, error) {
 		var m Mute
 		var until, created sql.NullInt64
-		if err := rows.Scan(&m.ID, &m.Platform, &m.Workspace, &m.Channel, &m.Scope, &m.Value, &until, &m.CreatedBy, &created); err != nil {
-			return nil, fmt.Errorf("storage: list mutes: %w", err)
-		}
+		err := r.Scan(&m.ID, &m.Platform, &m.Workspace, &m.Channel, &m.Scope, &m.Value, &until, &m.CreatedBy, &created)
 		m.Until, m.CreatedAt = fromMillis(until), fromMillis(created)
-		out = append(out, m)
-	}
-	return out, rows.Err()
+		return m, err
+	})
 }

@@ -34,7 +34,7 @@ type Delivery struct {
 const deliveryColumns = `id, COALESCE(alert_id, 0), channel, kind, payload, status, attempts, next_attempt_at,
 	last_error, remote_id, created_at, sent_at`
 
-func scanDelivery(row interface{ Scan(...any) error }) (Delivery, error) {
+func scanDelivery(row rowScanner) (Delivery, error) {
 	var d Delivery
 	var next, created, sent sql.NullInt64
 	err := row.Scan(&d.ID, &d.AlertID, &d.Channel, &d.Kind, &d.Payload, &d.Status, &d.Attempts, &next, &d.LastError, &d.RemoteID, &created, &sent)
@@ -110,19 +110,7 @@ func (s *Store) updateDelivery(ctx context.Context, id int64, q string, args ...
 // Deliveries lists deliveries in a status, oldest first.
 func (s *Store) Deliveries(ctx context.Context, status string) ([]Delivery, error) {
 	rows, err := s.query(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE status = ? ORDER BY id`, status)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list deliveries: %w", err)
-	}
-	defer rows.Close()
-	var out []Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list deliveries: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "list deliveries", scanDelivery)
 }
 
 // AlertContent is what a message about one alert is rendered from.

@@ -50,7 +50,7 @@ const sourceColumns = `id, name, type, url, kind, spec, enabled, origin, etag, l
 	first_success_at, last_attempt_at, last_success_at, last_error, last_error_at, failures,
 	failing_since, next_attempt_at, failure_reported`
 
-func scanSource(row interface{ Scan(...any) error }) (Source, error) {
+func scanSource(row rowScanner) (Source, error) {
 	var s Source
 	var first, attempt, success, errAt, since, next sql.NullInt64
 	err := row.Scan(&s.ID, &s.Name, &s.Type, &s.URL, &s.Kind, &s.Spec, &s.Enabled, &s.Origin, &s.ETag,
@@ -119,19 +119,7 @@ func (s *Store) SetSourceEnabled(ctx context.Context, name string, enabled bool)
 // Sources lists every source, by name.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	rows, err := s.query(ctx, `SELECT `+sourceColumns+` FROM sources ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list sources: %w", err)
-	}
-	defer rows.Close()
-	var out []Source
-	for rows.Next() {
-		src, err := scanSource(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list sources: %w", err)
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "list sources", scanSource)
 }
 
 // Source returns one source by name.

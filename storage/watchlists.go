@@ -37,7 +37,7 @@ type Watchlist struct {
 const watchlistColumns = `id, platform, workspace, channel, created_by, name, query, types, actors, targets,
 	min_confidence, statements, mode, schedule, timezone, paused, created_at, updated_at`
 
-func scanWatchlist(row interface{ Scan(...any) error }) (Watchlist, error) {
+func scanWatchlist(row rowScanner) (Watchlist, error) {
 	var w Watchlist
 	var types, actors, targets string
 	var created, updated sql.NullInt64
@@ -136,21 +136,9 @@ func (s *Store) SyncConfigWatchlists(ctx context.Context, ws []Watchlist) error 
 // Watchlists lists every watchlist with its channels, by id.
 func (s *Store) Watchlists(ctx context.Context) ([]Watchlist, error) {
 	rows, err := s.query(ctx, `SELECT `+watchlistColumns+` FROM watchlists ORDER BY id`)
+	out, err := collect(rows, err, "list watchlists", scanWatchlist)
 	if err != nil {
-		return nil, fmt.Errorf("storage: list watchlists: %w", err)
-	}
-	var out []Watchlist
-	for rows.Next() {
-		w, err := scanWatchlist(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("storage: list watchlists: %w", err)
-		}
-		out = append(out, w)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list watchlists: %w", err)
+		return nil, err
 	}
 	chans, err := s.allChannels(ctx)
 	if err != nil {
@@ -172,18 +160,11 @@ func (s *Store) Watchlist(ctx context.Context, id int64) (Watchlist, error) {
 		return Watchlist{}, fmt.Errorf("storage: watchlist %d: %w", id, err)
 	}
 	rows, err := s.query(ctx, `SELECT channel FROM watchlist_channels WHERE watchlist_id = ? ORDER BY channel`, id)
-	if err != nil {
-		return Watchlist{}, fmt.Errorf("storage: watchlist %d channels: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	w.Channels, err = collect(rows, err, fmt.Sprintf("watchlist %d channels", id), func(r rowScanner) (string, error) {
 		var c string
-		if err := rows.Scan(&c); err != nil {
-			return Watchlist{}, fmt.Errorf("storage: watchlist %d channels: %w", id, err)
-		}
-		w.Channels = append(w.Channels, c)
-	}
-	return w, rows.Err()
+		return c, r.Scan(&c)
+	})
+	return w, err
 }
 
 func (s *Store) allChannels(ctx context.Context) (map[int64][]string, error) {

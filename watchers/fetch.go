@@ -18,18 +18,8 @@ import (
 	"sovwatch/config"
 )
 
-// Defaults used when the corresponding config.Fetch field is zero.
+// GDELT's own request spacing.
 const (
-	DefaultUserAgent         = "sovwatch/1.0"
-	DefaultTimeout           = 30 * time.Second
-	DefaultMaxBodyBytes      = 10 << 20
-	DefaultMaxRedirects      = 5
-	DefaultConcurrency       = 8
-	DefaultPerHost           = 2
-	DefaultHostGap           = time.Second
-	DefaultFulltextThreshold = 500
-	DefaultMaxItems          = 500
-	DefaultGDELTURL          = "https://api.gdeltproject.org/api/v2/doc/doc"
 	// gdeltGap is the spacing GDELT asks of API clients.
 	gdeltGap  = 5 * time.Second
 	gdeltHost = "api.gdeltproject.org"
@@ -177,36 +167,12 @@ func NewFetcher(cfg config.Fetch, log *slog.Logger, now func() time.Time) *Fetch
 	return f
 }
 
-// withDefaults fills the zero fields of cfg that the watchers need.
+// withDefaults fills the zero fields of cfg, as loading a config does, so
+// a Fetcher built from a partial config (a test, a tool) behaves the same.
 func withDefaults(cfg config.Fetch) config.Fetch {
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
-	if cfg.MaxRedirects == 0 {
-		cfg.MaxRedirects = DefaultMaxRedirects
-	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = DefaultConcurrency
-	}
-	if cfg.PerHost <= 0 {
-		cfg.PerHost = DefaultPerHost
-	}
+	cfg.ApplyDefaults()
 	if cfg.HostGap < 0 {
 		cfg.HostGap = 0
-	} else if cfg.HostGap == 0 {
-		cfg.HostGap = DefaultHostGap
-	}
-	if cfg.FulltextThreshold <= 0 {
-		cfg.FulltextThreshold = DefaultFulltextThreshold
-	}
-	if cfg.MaxItems <= 0 {
-		cfg.MaxItems = DefaultMaxItems
-	}
-	if cfg.GDELTURL == "" {
-		cfg.GDELTURL = DefaultGDELTURL
 	}
 	return cfg
 }
@@ -216,7 +182,7 @@ func withDefaults(cfg config.Fetch) config.Fetch {
 func userAgent(cfg config.Fetch) string {
 	ua := strings.TrimSpace(cfg.UserAgent)
 	if ua == "" {
-		ua = DefaultUserAgent
+		ua = config.DefaultUserAgent
 	}
 	if c := strings.TrimSpace(cfg.ContactURL); c != "" && !strings.Contains(ua, c) {
 		ua += " (+" + c + ")"

@@ -16,11 +16,6 @@ import (
 
 // GDELT DOC 2.0 query defaults and limits.
 const (
-	// DefaultGDELTTimespan covers a few 15-minute GDELT update cycles, so
-	// a poll every 10 minutes overlaps the previous one.
-	DefaultGDELTTimespan = "1h"
-	// DefaultGDELTMaxRecords is GDELT's own default.
-	DefaultGDELTMaxRecords = 75
 	// gdeltMaxRecords is the most GDELT returns for one artlist query.
 	gdeltMaxRecords = 250
 )
@@ -30,10 +25,10 @@ var ErrGDELT = errors.New("GDELT error")
 
 // GDELTURL builds the DOC 2.0 artlist request for q. base is the API
 // endpoint (config fetch.gdelt_url, or a source's own URL, which may carry
-// extra parameters such as sourcelang); empty means DefaultGDELTURL.
+// extra parameters such as sourcelang); empty means config.DefaultGDELTURL.
 func GDELTURL(base string, q config.GDELTQuery) (string, error) {
 	if base == "" {
-		base = DefaultGDELTURL
+		base = config.DefaultGDELTURL
 	}
 	u, err := url.Parse(base)
 	if err != nil {
@@ -53,14 +48,14 @@ func GDELTURL(base string, q config.GDELTQuery) (string, error) {
 	if q.Timespan != "" {
 		v.Set("timespan", q.Timespan)
 	} else if v.Get("timespan") == "" && v.Get("startdatetime") == "" {
-		v.Set("timespan", DefaultGDELTTimespan)
+		v.Set("timespan", config.DefaultGDELTTimespan)
 	}
 	n := q.MaxRecords
 	if n <= 0 {
 		n, _ = strconv.Atoi(v.Get("maxrecords"))
 	}
 	if n <= 0 {
-		n = DefaultGDELTMaxRecords
+		n = config.DefaultGDELTMaxRecords
 	}
 	v.Set("maxrecords", strconv.Itoa(min(n, gdeltMaxRecords)))
 	if v.Get("sort") == "" {
@@ -92,7 +87,7 @@ type gdeltArticle struct {
 // used as Published.
 func ParseGDELT(body []byte, maxItems int) (Parsed, error) {
 	if maxItems <= 0 {
-		maxItems = DefaultMaxItems
+		maxItems = config.DefaultMaxItems
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {

@@ -65,7 +65,7 @@ func ValidateSelectors(sel config.HTMLSelectors) error {
 func ParseListing(body []byte, contentType, pageURL string, sel config.HTMLSelectors, maxItems int) (_ Parsed, err error) {
 	defer guardPanic(&err, "listing")
 	if maxItems <= 0 {
-		maxItems = DefaultMaxItems
+		maxItems = config.DefaultMaxItems
 	}
 	s, err := compileSelectors(sel)
 	if err != nil {

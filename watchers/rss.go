@@ -13,6 +13,7 @@ import (
 	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 
+	"sovwatch/config"
 	"sovwatch/news"
 )
 
@@ -42,7 +43,7 @@ type Parsed struct {
 func ParseFeed(body []byte, contentType, feedURL string, maxItems int) (_ Parsed, err error) {
 	defer guardPanic(&err, "feed")
 	if maxItems <= 0 {
-		maxItems = DefaultMaxItems
+		maxItems = config.DefaultMaxItems
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {
