@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"sovwatch/storage"
@@ -17,7 +19,8 @@ import (
 
 // Store is what the deliverer needs of the database.
 type Store interface {
-	ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]storage.Delivery, error)
+	ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit, perChannel int) ([]storage.Delivery, error)
+	ReleaseDeliveries(ctx context.Context, ids []int64) error
 	AlertContent(ctx context.Context, alertID int64) (storage.AlertContent, error)
 	MarkDelivered(ctx context.Context, id int64, remoteID string, at time.Time) error
 	MarkRetry(ctx context.Context, id int64, msg string, next time.Time) error
@@ -40,26 +43,60 @@ type Notifier interface {
 	Send(ctx context.Context, m Message) (remoteID string, retry bool, err error)
 }
 
-// Retry bounds.
+// Retry bounds and batch sizes.
 const (
 	RetryBase   = 5 * time.Second
 	RetryMax    = 30 * time.Minute
 	MaxAttempts = 25
 	Lease       = 2 * time.Minute
+	// BatchSize and PerChannel bound one claim: a channel's few oldest
+	// messages, across as many channels as have some.
+	BatchSize  = 500
+	PerChannel = 5
+	// MaxParallelChannels bounds the channels sent to at once.
+	MaxParallelChannels = 128
 )
 
-// Deliverer drains the outbox.
+// Pacing is the minimum gap between two messages to one channel, by
+// platform. Slack allows about one message per second per channel.
+var Pacing = map[string]time.Duration{"slack": time.Second}
+
+// Deliverer drains the outbox: channels in parallel, each channel's
+// messages in order and paced.
 type Deliverer struct {
 	store     Store
 	notifiers map[string]Notifier // by platform: slack, discord, console
 	log       *slog.Logger
 	now       func() time.Time
+	sleep     func(ctx context.Context, d time.Duration) error
+	pacing    map[string]time.Duration
 	wake      chan struct{}
+
+	mu     sync.Mutex
+	nextAt map[string]time.Time // by channel: when it may be sent to again
 }
 
-// New returns a deliverer sending through notifiers keyed by platform.
+// New returns a deliverer sending through notifiers keyed by platform,
+// pacing each channel as Pacing says.
 func New(store Store, notifiers map[string]Notifier, log *slog.Logger, now func() time.Time) *Deliverer {
-	return &Deliverer{store: store, notifiers: notifiers, log: log, now: now, wake: make(chan struct{}, 1)}
+	return &Deliverer{
+		store: store, notifiers: notifiers, log: log, now: now, sleep: sleepCtx,
+		pacing: Pacing, wake: make(chan struct{}, 1), nextAt: map[string]time.Time{},
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Wake makes a running deliverer look at the outbox now.
@@ -90,68 +127,143 @@ func (d *Deliverer) Run(ctx context.Context, interval time.Duration) {
 
 // Drain sends every delivery due now and returns how many were sent.
 // Deliveries that must wait (a retry later) are left for a later call.
+// When ctx ends, messages being sent are finished and recorded, and the
+// ones not yet started are given back at once.
 func (d *Deliverer) Drain(ctx context.Context) (int, error) {
-	sent := 0
+	var sent atomic.Int64
 	for ctx.Err() == nil {
-		batch, err := d.store.ClaimDeliveries(context.WithoutCancel(ctx), d.now(), Lease, 50)
+		batch, err := d.store.ClaimDeliveries(context.WithoutCancel(ctx), d.now(), Lease, BatchSize, PerChannel)
 		if err != nil {
-			return sent, err
+			return int(sent.Load()), err
 		}
 		if len(batch) == 0 {
-			return sent, nil
+			break
 		}
+		var order []string
+		byChannel := map[string][]storage.Delivery{}
 		for _, dl := range batch {
-			if ctx.Err() != nil {
-				// Unsent claims are released by their lease running out.
-				return sent, nil
+			if _, ok := byChannel[dl.Channel]; !ok {
+				order = append(order, dl.Channel)
 			}
-			if d.deliver(context.WithoutCancel(ctx), dl) {
-				sent++
-			}
+			byChannel[dl.Channel] = append(byChannel[dl.Channel], dl)
+		}
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, MaxParallelChannels)
+		for _, ch := range order {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(queue []storage.Delivery) {
+				defer wg.Done()
+				defer func() { <-sem }()
+				sent.Add(int64(d.drainChannel(ctx, queue)))
+			}(byChannel[ch])
+		}
+		wg.Wait()
+	}
+	return int(sent.Load()), nil
+}
+
+// drainChannel sends one channel's claimed messages in order, paced. A
+// message to be retried holds back the rest, which are given back so they
+// follow it.
+func (d *Deliverer) drainChannel(ctx context.Context, queue []storage.Delivery) int {
+	sent := 0
+	for i, dl := range queue {
+		if err := d.waitTurn(ctx, dl.Channel); err != nil {
+			d.release(queue[i:])
+			return sent
+		}
+		ok, held := d.deliver(context.WithoutCancel(ctx), dl)
+		if ok {
+			sent++
+		}
+		if held {
+			d.release(queue[i+1:])
+			return sent
 		}
 	}
-	return sent, nil
+	return sent
+}
+
+func (d *Deliverer) release(rest []storage.Delivery) {
+	if len(rest) == 0 {
+		return
+	}
+	ids := make([]int64, len(rest))
+	for i, dl := range rest {
+		ids[i] = dl.ID
+	}
+	if err := d.store.ReleaseDeliveries(context.Background(), ids); err != nil {
+		d.log.Error("could not give back unsent deliveries; their lease will", "channel", rest[0].Channel, "err", err)
+	}
+}
+
+// waitTurn waits until the channel may be sent to, then books the next
+// slot for it.
+func (d *Deliverer) waitTurn(ctx context.Context, channel string) error {
+	platform, _, _ := strings.Cut(channel, ":")
+	d.mu.Lock()
+	now := d.now()
+	at := d.nextAt[channel]
+	if at.Before(now) {
+		at = now
+	}
+	d.nextAt[channel] = at.Add(d.pacing[platform])
+	d.mu.Unlock()
+	return d.sleep(ctx, at.Sub(now))
+}
+
+// holdChannel keeps a channel quiet until t, when the platform said so.
+func (d *Deliverer) holdChannel(channel string, t time.Time) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.nextAt[channel].Before(t) {
+		d.nextAt[channel] = t
+	}
 }
 
 // deliver sends one delivery and records the outcome. It runs to the end
 // even when shutdown begins, so a sent message is always recorded as sent.
-func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) bool {
+// It reports whether the message was sent, and whether it is held for a
+// retry (so the channel's later messages must wait for it).
+func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, held bool) {
 	log := d.log.With("channel", dl.Channel, "attempt", dl.Attempts)
 	platform, channelID, _ := strings.Cut(dl.Channel, ":")
 	n, ok := d.notifiers[platform]
 	if !ok {
 		d.record(log, d.store.MarkFailed(ctx, dl.ID, fmt.Sprintf("no %s connection is configured", platform)))
 		log.Error("delivery dropped: platform not configured", "platform", platform)
-		return false
+		return false, false
 	}
 	content, err := d.store.AlertContent(ctx, dl.AlertID)
 	if err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
 			d.record(log, d.store.MarkFailed(ctx, dl.ID, "the alert no longer exists"))
-			return false
+			return false, false
 		}
 		d.retry(ctx, log, dl, err, 0)
-		return false
+		return false, true
 	}
 	log = log.With("watchlist", content.Watchlist.Name, "article", content.Article.URL)
 	remoteID, retry, err := n.Send(ctx, Message{DeliveryID: dl.ID, Channel: channelID, Attempt: dl.Attempts, Alert: content})
 	if err == nil {
 		d.record(log, d.store.MarkDelivered(ctx, dl.ID, remoteID, d.now()))
 		log.Debug("delivered")
-		return true
+		return true, false
 	}
 	if !retry || dl.Attempts >= MaxAttempts {
 		d.record(log, d.store.MarkFailed(ctx, dl.ID, err.Error()))
 		log.Error("delivery failed for good", "err", err)
-		return false
+		return false, false
 	}
 	var ra interface{ RetryDelay() time.Duration }
 	var wait time.Duration
 	if errors.As(err, &ra) {
 		wait = ra.RetryDelay()
+		d.holdChannel(dl.Channel, d.now().Add(wait))
 	}
 	d.retry(ctx, log, dl, err, wait)
-	return false
+	return false, true
 }
 
 func (d *Deliverer) retry(ctx context.Context, log *slog.Logger, dl storage.Delivery, err error, wait time.Duration) {

@@ -3,9 +3,11 @@ package delivery
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -125,5 +127,109 @@ func TestRetryDelay(t *testing.T) {
 		if got < tt.want-time.Millisecond || got > tt.want+time.Millisecond {
 			t.Errorf("RetryDelay(%d, %v) = %v, want %v", tt.attempt, tt.r, got, tt.want)
 		}
+	}
+}
+
+// queueMany makes n alerts for a watchlist with the given channels.
+func queueMany(t *testing.T, n int, channels ...string) (*storage.Store, time.Time) {
+	t.Helper()
+	s, now := queue(t, channels...)
+	ctx := context.Background()
+	ws, err := s.Watchlists(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []storage.IngestItem
+	for i := 1; i < n; i++ {
+		items = append(items, storage.IngestItem{
+			Article: news.Article{URL: fmt.Sprintf("https://n.example/more/%d", i), Title: fmt.Sprintf("t%d", i), Fetched: now},
+			Alerts:  []storage.AlertDraft{{WatchlistID: ws[0].ID}},
+		})
+	}
+	if _, err := s.Ingest(ctx, storage.IngestBatch{Source: "a", Outcome: storage.PollOutcome{At: now}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	return s, now
+}
+
+func TestDrainPacesEachChannelInOrder(t *testing.T) {
+	ctx := context.Background()
+	s, now := queueMany(t, 4, "slack:C1", "slack:C2", "slack:C3", "console")
+	var mu sync.Mutex
+	seen := map[string][]int64{}
+	send := notifierFunc(func(_ context.Context, m Message) (string, bool, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[m.Channel] = append(seen[m.Channel], m.Alert.AlertID)
+		return "", false, nil
+	})
+	d := New(s, map[string]Notifier{"slack": send, "console": send}, slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return now })
+	var waits []time.Duration
+	d.sleep = func(_ context.Context, w time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		waits = append(waits, w)
+		return nil
+	}
+	n, err := d.Drain(ctx)
+	if err != nil || n != 16 {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	for ch, ids := range seen {
+		if len(ids) != 4 || !slices.IsSorted(ids) {
+			t.Errorf("%s got alerts %v, want all four in order", ch, ids)
+		}
+	}
+	// With the clock standing still, each Slack channel's k-th message
+	// waits k seconds; the console is not paced.
+	slices.Sort(waits)
+	want := []time.Duration{0, 0, 0, 0, 0, 0, 0, time.Second, time.Second, time.Second, 2 * time.Second, 2 * time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second, 3 * time.Second}
+	if !slices.Equal(waits, want) {
+		t.Fatalf("waits %v, want %v", waits, want)
+	}
+}
+
+func TestRetryHoldsBackTheChannel(t *testing.T) {
+	ctx := context.Background()
+	s, now := queueMany(t, 3, "slack:C1")
+	clock := now
+	var order []int64
+	failOnce := true
+	d := New(s, map[string]Notifier{"slack": notifierFunc(func(_ context.Context, m Message) (string, bool, error) {
+		if m.Alert.AlertID == 1 && failOnce {
+			failOnce = false
+			return "", true, rateLimited{wait: 30 * time.Second}
+		}
+		order = append(order, m.Alert.AlertID)
+		return "", false, nil
+	})}, slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return clock })
+	d.sleep = func(context.Context, time.Duration) error { return nil }
+	if n, _ := d.Drain(ctx); n != 0 {
+		t.Fatalf("later alerts overtook the one being retried (%d sent)", n)
+	}
+	clock = now.Add(31 * time.Second)
+	if n, _ := d.Drain(ctx); n != 3 {
+		t.Fatalf("after the retry: %d sent", n)
+	}
+	if !slices.Equal(order, []int64{1, 2, 3}) {
+		t.Fatalf("order %v", order)
+	}
+}
+
+func TestShutdownGivesBackUnsent(t *testing.T) {
+	s, now := queueMany(t, 3, "slack:C1")
+	ctx, cancel := context.WithCancel(context.Background())
+	d := New(s, map[string]Notifier{"slack": notifierFunc(func(context.Context, Message) (string, bool, error) {
+		cancel() // shutdown begins during the first send
+		return "", false, nil
+	})}, slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return now })
+	n, err := d.Drain(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("sent %d, %v; want the message in flight finished", n, err)
+	}
+	// The two not started are free to claim at once, not after the lease.
+	got, err := s.ClaimDeliveries(context.Background(), now, Lease, 10, 10)
+	if err != nil || len(got) != 2 || got[0].Attempts != 1 {
+		t.Fatalf("after shutdown: %+v %v", got, err)
 	}
 }

@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -42,18 +44,27 @@ func scanDelivery(row rowScanner) (Delivery, error) {
 	return d, err
 }
 
-// ClaimDeliveries leases up to limit due deliveries for lease and returns
-// them oldest first. A lease that runs out (the process died mid-send)
-// makes the row due again, so a crash never loses a delivery.
-func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error) {
+// ClaimDeliveries leases due deliveries for lease and returns them oldest
+// first: up to limit in all and perChannel per channel. A channel's
+// deliveries are handed out in order: none is claimed while an older one of
+// the same channel waits for a retry or is leased. A lease that runs out
+// (the process died mid-send) makes the row due again, so a crash never
+// loses a delivery.
+func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit, perChannel int) ([]Delivery, error) {
 	var out []Delivery
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		out = nil
 		n := millis(now)
-		rows, err := tx.QueryContext(ctx, `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1
-			WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?
-				AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
-			RETURNING `+deliveryColumns, millis(now.Add(lease)), n, n, limit)
+		rows, err := tx.QueryContext(ctx, `UPDATE deliveries SET lease_until = ?1, attempts = attempts + 1
+			WHERE id IN (
+				SELECT id FROM (
+					SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.channel ORDER BY d.id) AS rn
+					FROM deliveries d
+					WHERE d.status = 'pending' AND d.next_attempt_at <= ?2 AND (d.lease_until IS NULL OR d.lease_until <= ?2)
+					AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.channel = d.channel AND o.status = 'pending'
+						AND o.id < d.id AND (o.next_attempt_at > ?2 OR o.lease_until > ?2)))
+				WHERE rn <= ?3 ORDER BY id LIMIT ?4)
+			RETURNING `+deliveryColumns, millis(now.Add(lease)), n, perChannel, limit)
 		if err != nil {
 			return err
 		}
@@ -71,12 +82,20 @@ func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.D
 		return nil, fmt.Errorf("storage: claim deliveries: %w", err)
 	}
 	// RETURNING does not promise an order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].ID < out[j-1].ID; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	slices.SortFunc(out, func(a, b Delivery) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// ReleaseDeliveries gives claimed deliveries back unsent, without counting
+// the attempt: they were held back (shutdown, or an older message of their
+// channel must be retried first), not tried.
+func (s *Store) ReleaseDeliveries(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if err := s.updateDelivery(ctx, id, `UPDATE deliveries SET lease_until = NULL, attempts = MAX(attempts - 1, 0) WHERE id = ? AND status = 'pending'`, id); err != nil {
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // MarkDelivered records the platform's confirmation of a delivery.

@@ -262,12 +262,12 @@ func TestOutboxLeases(t *testing.T) {
 		{Article: article("https://n.example/1", "", "One"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
 	}})
 	must(t, err)
-	first, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10)
+	first, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10, 10)
 	must(t, err)
 	if len(first) != 3 || first[0].Attempts != 1 || first[0].ID > first[1].ID {
 		t.Fatalf("claim: %+v", first)
 	}
-	again, err := s.ClaimDeliveries(ctx, t0.Add(30*time.Second), time.Minute, 10)
+	again, err := s.ClaimDeliveries(ctx, t0.Add(30*time.Second), time.Minute, 10, 10)
 	must(t, err)
 	if len(again) != 0 {
 		t.Fatalf("leased rows were claimed twice: %+v", again)
@@ -276,18 +276,18 @@ func TestOutboxLeases(t *testing.T) {
 	must(t, s.MarkRetry(ctx, first[1].ID, "429", t0.Add(10*time.Minute)))
 	must(t, s.MarkFailed(ctx, first[2].ID, "channel_not_found"))
 	// The process "died" with nothing leased; nothing is due until the retry.
-	due, err := s.ClaimDeliveries(ctx, t0.Add(5*time.Minute), time.Minute, 10)
+	due, err := s.ClaimDeliveries(ctx, t0.Add(5*time.Minute), time.Minute, 10, 10)
 	must(t, err)
 	if len(due) != 0 {
 		t.Fatalf("due before retry time: %+v", due)
 	}
-	due, err = s.ClaimDeliveries(ctx, t0.Add(11*time.Minute), time.Minute, 10)
+	due, err = s.ClaimDeliveries(ctx, t0.Add(11*time.Minute), time.Minute, 10, 10)
 	must(t, err)
 	if len(due) != 1 || due[0].ID != first[1].ID || due[0].Attempts != 2 || due[0].LastError != "429" {
 		t.Fatalf("retry claim: %+v", due)
 	}
 	// A lease that expires without an answer makes the row due again.
-	due, err = s.ClaimDeliveries(ctx, t0.Add(13*time.Minute), time.Minute, 10)
+	due, err = s.ClaimDeliveries(ctx, t0.Add(13*time.Minute), time.Minute, 10, 10)
 	must(t, err)
 	if len(due) != 1 || due[0].Attempts != 3 {
 		t.Fatalf("expired lease: %+v", due)
@@ -383,5 +383,58 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestOutboxKeepsChannelOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "all", Mode: "immediate", Timezone: "UTC", Channels: []string{"slack:C1", "slack:C2"}})
+	must(t, err)
+	var items []IngestItem
+	for i := range 4 {
+		items = append(items, IngestItem{Article: article(fmt.Sprintf("https://n.example/%d", i), "", "x"), Alerts: []AlertDraft{{WatchlistID: w.ID}}})
+	}
+	_, err = s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{At: t0}, Items: items})
+	must(t, err)
+
+	// At most two per channel, oldest first.
+	got, err := s.ClaimDeliveries(ctx, t0, time.Minute, 100, 2)
+	must(t, err)
+	perChannel := map[string][]int64{}
+	for _, d := range got {
+		perChannel[d.Channel] = append(perChannel[d.Channel], d.ID)
+	}
+	if len(got) != 4 || len(perChannel["slack:C1"]) != 2 || len(perChannel["slack:C2"]) != 2 {
+		t.Fatalf("claimed %+v", perChannel)
+	}
+	// C1's first message must be retried later; C1's second is given back.
+	c1 := perChannel["slack:C1"]
+	must(t, s.MarkRetry(ctx, c1[0], "429", t0.Add(time.Minute)))
+	must(t, s.ReleaseDeliveries(ctx, c1[1:]))
+	for _, id := range perChannel["slack:C2"] {
+		must(t, s.MarkDelivered(ctx, id, "ts", t0))
+	}
+	// Nothing of C1 may overtake its waiting message; C2 goes on.
+	got, err = s.ClaimDeliveries(ctx, t0.Add(time.Second), time.Minute, 100, 10)
+	must(t, err)
+	for _, d := range got {
+		if d.Channel == "slack:C1" {
+			t.Fatalf("C1 delivery %d claimed while an older one waits for its retry", d.ID)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("C2 should have its last two: %+v", got)
+	}
+	for _, d := range got {
+		must(t, s.MarkDelivered(ctx, d.ID, "ts", t0))
+	}
+	// Once the retry is due, C1 resumes in order; the released one was not
+	// counted as an attempt.
+	got, err = s.ClaimDeliveries(ctx, t0.Add(2*time.Minute), time.Minute, 100, 10)
+	must(t, err)
+	if len(got) != 4 || got[0].ID != c1[0] || got[0].Attempts != 2 || got[1].ID != c1[1] || got[1].Attempts != 1 {
+		t.Fatalf("C1 after retry: %+v", got)
 	}
 }

@@ -126,6 +126,8 @@ CREATE TABLE deliveries (
 );
 CREATE UNIQUE INDEX deliveries_alert_channel ON deliveries(alert_id, channel, kind) WHERE alert_id IS NOT NULL;
 CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
+-- Per-channel ordering looks for older pending rows of the same channel.
+CREATE INDEX deliveries_channel ON deliveries(channel, status, id);
 
 CREATE TABLE mutes (
     id         INTEGER PRIMARY KEY,
