@@ -35,6 +35,7 @@ type App struct {
 	matcher   *Matcher
 	pipeline  *ingest.Pipeline
 	deliverer *delivery.Deliverer
+	notices   *noticeBoard
 	jitter    time.Duration
 }
 
@@ -74,6 +75,7 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 		store.Close()
 		return nil, err
 	}
+	a.notices = &noticeBoard{store: store, channel: cfg.AdminChannel, log: o.Log, now: o.Now}
 	a.matcher = NewMatcher(o.Log)
 	if err := a.reloadWatchlists(ctx); err != nil {
 		store.Close()
@@ -85,6 +87,7 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 		Poller:          watchers.NewPoller(fetcher, store),
 		Analyzer:        detector,
 		Matcher:         a.matcher,
+		Noticer:         a.notices,
 		Log:             o.Log,
 		Now:             o.Now,
 		Jitter:          func() float64 { return rand.Float64()*2 - 1 },
@@ -94,6 +97,10 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 	a.deliverer = delivery.New(store, map[string]delivery.Notifier{
 		config.PlatformConsole: bot.NewConsole(o.Stdout, time.Local),
 	}, o.Log, o.Now)
+	a.deliverer.OnRefused = func(ctx context.Context, channel, reason string) {
+		a.notices.Notice(ctx, "refused:"+channel+":"+reason, fmt.Sprintf("%s refuses messages: %s. Alerts for it are recorded as failed until this is fixed.", channel, reason))
+	}
+	a.notices.wake = a.deliverer.Wake
 	return a, nil
 }
 
@@ -133,7 +140,8 @@ func (a *App) reloadWatchlists(ctx context.Context) error {
 	}
 	for _, w := range ws {
 		if err := a.matcher.Set(w); err != nil {
-			a.log.Error("watchlist left out: its query does not compile", "watchlist", w.Name, "err", err)
+			a.notices.Notice(ctx, fmt.Sprintf("watchlist-broken:%d:%d", w.ID, w.UpdatedAt.Unix()),
+				fmt.Sprintf("watchlist %q no longer compiles and is not matched: %v", w.Name, err))
 		}
 	}
 	return nil
@@ -249,4 +257,30 @@ func (a *App) Run(ctx context.Context) error {
 	<-delivered
 	a.log.Info("stopped")
 	return nil
+}
+
+// noticeBoard sends operational notices to the admin channel, each once,
+// and logs every one.
+type noticeBoard struct {
+	store   *storage.Store
+	channel string
+	log     *slog.Logger
+	now     func() time.Time
+	wake    func()
+}
+
+// Notice logs text and, with an admin channel, queues it there once per key.
+func (n *noticeBoard) Notice(ctx context.Context, key, text string) {
+	n.log.Warn("notice", "key", key, "text", text)
+	if n.channel == "" {
+		return
+	}
+	queued, err := n.store.EnqueueNotice(ctx, n.channel, key, text, n.now())
+	if err != nil {
+		n.log.Error("could not queue notice", "key", key, "err", err)
+		return
+	}
+	if queued && n.wake != nil {
+		n.wake()
+	}
 }

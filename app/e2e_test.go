@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"sovwatch/config"
+	"sovwatch/storage"
 )
 
 // syncBuffer is a bytes.Buffer safe for the deliverer and the test at once.
@@ -219,5 +220,38 @@ func TestMainCommands(t *testing.T) {
 				t.Errorf("secret printed")
 			}
 		})
+	}
+}
+
+func TestBrokenWatchlistIsNoticedOnce(t *testing.T) {
+	ctx := context.Background()
+	srv, _ := newsFeed(t)
+	cfg := testConfig(t, srv.URL+"/feed.xml")
+	cfg.AdminChannel = "console"
+	s, err := storage.Open(ctx, cfg.Storage.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A watchlist saved by an older version whose query no longer compiles.
+	if _, err := s.SaveWatchlist(ctx, storage.Watchlist{Platform: "slack", Workspace: "T1", Name: "old", Query: "mexico AND (cuba", Mode: "immediate", Statements: "required", Timezone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var out syncBuffer
+	for range 2 {
+		a, err := New(ctx, cfg, Options{Log: quietLog(), Stdout: &out, Now: func() time.Time { return testNow }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Once(ctx); err != nil {
+			t.Fatal(err)
+		}
+		a.Close()
+	}
+	if n := strings.Count(out.String(), `sovwatch notice ── watchlist "old" no longer compiles`); n != 1 {
+		t.Fatalf("%d notices, want 1:\n%s", n, out.String())
+	}
+	if n := strings.Count(out.String(), "── all-statements ──"); n != 1 {
+		t.Fatalf("the broken watchlist stopped the others: %d alerts\n%s", n, out.String())
 	}
 }

@@ -31,6 +31,9 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 // whose reader comes back.
 func (c *Console) Send(_ context.Context, m delivery.Message) (string, bool, error) {
 	text := RenderText(m.Alert, c.loc)
+	if m.Notice != "" {
+		text = "── sovwatch notice ── " + Clean(m.Notice) + "\n"
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := io.WriteString(c.w, text); err != nil {

@@ -9,14 +9,18 @@ import (
 
 // Config is the whole configuration file.
 type Config struct {
-	Storage    Storage     `yaml:"storage"`
-	Log        Log         `yaml:"log"`
-	Slack      Slack       `yaml:"slack"`
-	Discord    Discord     `yaml:"discord"`
-	Fetch      Fetch       `yaml:"fetch"`
-	Detect     Detect      `yaml:"detect"`
-	Sources    []Source    `yaml:"sources"`
-	Watchlists []Watchlist `yaml:"watchlists"`
+	// AdminChannel, when set, receives operational notices: a source
+	// failing for a day, a destination refusing messages, a watchlist whose
+	// query no longer compiles. Each is sent once.
+	AdminChannel string      `yaml:"admin_channel"`
+	Storage      Storage     `yaml:"storage"`
+	Log          Log         `yaml:"log"`
+	Slack        Slack       `yaml:"slack"`
+	Discord      Discord     `yaml:"discord"`
+	Fetch        Fetch       `yaml:"fetch"`
+	Detect       Detect      `yaml:"detect"`
+	Sources      []Source    `yaml:"sources"`
+	Watchlists   []Watchlist `yaml:"watchlists"`
 }
 
 // Storage configures the SQLite database.

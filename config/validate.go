@@ -123,6 +123,10 @@ func (c *Config) Validate() error {
 		}
 	}
 
+	if c.AdminChannel != "" {
+		c.checkChannel(add, "admin_channel", c.AdminChannel)
+	}
+
 	wnames := map[string]int{}
 	for i, w := range c.Watchlists {
 		at := fmt.Sprintf("watchlists[%d]", i)
@@ -159,21 +163,25 @@ func (c *Config) Validate() error {
 			add(at+".timezone", "use an IANA zone such as America/Mexico_City", "unknown time zone %q", w.Timezone)
 		}
 		for k, ch := range w.Channels {
-			path := fmt.Sprintf("%s.channels[%d]", at, k)
-			dest, err := ParseChannel(ch)
-			if err != nil {
-				add(path, "write slack:C0123456789, discord:123456789012345678 or console", "%v", err)
-				continue
-			}
-			switch {
-			case dest.Platform == PlatformSlack && c.Slack.BotToken == "":
-				add(path, "set slack.bot_token or remove the channel", "sends to Slack but Slack is not configured")
-			case dest.Platform == PlatformDiscord && c.Discord.Token == "":
-				add(path, "set discord.token or remove the channel", "sends to Discord but Discord is not configured")
-			}
+			c.checkChannel(add, fmt.Sprintf("%s.channels[%d]", at, k), ch)
 		}
 	}
 	return errors.Join(ps...)
+}
+
+// checkChannel checks a destination and that its platform is configured.
+func (c *Config) checkChannel(add func(path, hint, format string, args ...any), path, ch string) {
+	dest, err := ParseChannel(ch)
+	if err != nil {
+		add(path, "write slack:C0123456789, discord:123456789012345678 or console", "%v", err)
+		return
+	}
+	switch {
+	case dest.Platform == PlatformSlack && c.Slack.BotToken == "":
+		add(path, "set slack.bot_token or remove the channel", "sends to Slack but Slack is not configured")
+	case dest.Platform == PlatformDiscord && c.Discord.Token == "":
+		add(path, "set discord.token or remove the channel", "sends to Discord but Discord is not configured")
+	}
 }
 
 func checkHTTPURL(add func(path, hint, format string, args ...any), path, raw string) {

@@ -27,12 +27,13 @@ type Store interface {
 	MarkFailed(ctx context.Context, id int64, msg string) error
 }
 
-// Message is one alert for one channel.
+// Message is one alert, or one operational notice, for one channel.
 type Message struct {
 	DeliveryID int64
 	Channel    string // the platform's channel ID; empty for the console
 	Attempt    int
-	Alert      storage.AlertContent
+	Alert      storage.AlertContent // for an alert
+	Notice     string               // for a notice (Alert is then empty)
 }
 
 // Notifier sends messages to one platform. It returns the platform's ID
@@ -71,6 +72,9 @@ type Deliverer struct {
 	sleep     func(ctx context.Context, d time.Duration) error
 	pacing    map[string]time.Duration
 	wake      chan struct{}
+	// OnRefused, when set, hears of every destination that refused a
+	// message for good, so an administrator can be told.
+	OnRefused func(ctx context.Context, channel, reason string)
 
 	mu     sync.Mutex
 	nextAt map[string]time.Time // by channel: when it may be sent to again
@@ -235,17 +239,24 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 		log.Error("delivery dropped: platform not configured", "platform", platform)
 		return false, false
 	}
-	content, err := d.store.AlertContent(ctx, dl.AlertID)
-	if err != nil {
-		if errors.Is(err, storage.ErrNotFound) {
-			d.record(log, d.store.MarkFailed(ctx, dl.ID, "the alert no longer exists"))
-			return false, false
+	m := Message{DeliveryID: dl.ID, Channel: channelID, Attempt: dl.Attempts}
+	switch dl.Kind {
+	case storage.KindNotice:
+		m.Notice = dl.Payload
+	default:
+		content, err := d.store.AlertContent(ctx, dl.AlertID)
+		if err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				d.record(log, d.store.MarkFailed(ctx, dl.ID, "the alert no longer exists"))
+				return false, false
+			}
+			d.retry(ctx, log, dl, err, 0)
+			return false, true
 		}
-		d.retry(ctx, log, dl, err, 0)
-		return false, true
+		m.Alert = content
+		log = log.With("watchlist", content.Watchlist.Name, "article", content.Article.URL)
 	}
-	log = log.With("watchlist", content.Watchlist.Name, "article", content.Article.URL)
-	remoteID, retry, err := n.Send(ctx, Message{DeliveryID: dl.ID, Channel: channelID, Attempt: dl.Attempts, Alert: content})
+	remoteID, retry, err := n.Send(ctx, m)
 	if err == nil {
 		d.record(log, d.store.MarkDelivered(ctx, dl.ID, remoteID, d.now()))
 		log.Debug("delivered")
@@ -254,6 +265,9 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 	if !retry || dl.Attempts >= MaxAttempts {
 		d.record(log, d.store.MarkFailed(ctx, dl.ID, err.Error()))
 		log.Error("delivery failed for good", "err", err)
+		if d.OnRefused != nil && dl.Kind != storage.KindNotice {
+			d.OnRefused(ctx, dl.Channel, err.Error())
+		}
 		return false, false
 	}
 	var ra interface{ RetryDelay() time.Duration }

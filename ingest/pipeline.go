@@ -202,7 +202,9 @@ func (p *Pipeline) fail(ctx context.Context, log *slog.Logger, src storage.Sourc
 			updated.FailingSince.Format(time.RFC3339), updated.Failures, pollErr)
 		log.Error("source failing for a day", "since", updated.FailingSince.Format(time.RFC3339), "failures", updated.Failures, "err", pollErr)
 		if p.Noticer != nil {
-			p.Noticer.Notice(ctx, "source-failing:"+src.Name, msg)
+			// One notice per failure episode: a source that recovers and
+			// fails again is reported again.
+			p.Noticer.Notice(ctx, fmt.Sprintf("source-failing:%s:%d", src.Name, updated.FailingSince.Unix()), msg)
 		}
 		if err := p.Store.MarkFailureReported(ctx, src.Name); err != nil {
 			log.Error("could not record that the failure was reported", "err", err)

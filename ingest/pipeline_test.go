@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"encoding/json"
 	"errors"
 	"io"
@@ -189,7 +190,7 @@ func TestFailuresBackOffAndAreReportedOnce(t *testing.T) {
 		f.now = f.now.Add(7 * time.Hour)
 		f.p.Poll(ctx, "feed", true)
 	}
-	if len(f.notices.keys) != 1 || f.notices.keys[0] != "source-failing:feed" {
+	if len(f.notices.keys) != 1 || f.notices.keys[0] != fmt.Sprintf("source-failing:feed:%d", start.Unix()) {
 		t.Fatalf("notices: %v", f.notices.keys)
 	}
 	// Recovery resets the state, so the next long failure is reported again.

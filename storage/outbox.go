@@ -10,6 +10,12 @@ import (
 	"time"
 )
 
+// Delivery kinds.
+const (
+	KindAlert  = "alert"
+	KindNotice = "notice"
+)
+
 // Delivery states.
 const (
 	DeliveryPending = "pending" // waiting to be sent, or being sent under a lease
@@ -130,6 +136,20 @@ func (s *Store) updateDelivery(ctx context.Context, id int64, q string, args ...
 func (s *Store) Deliveries(ctx context.Context, status string) ([]Delivery, error) {
 	rows, err := s.query(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE status = ? ORDER BY id`, status)
 	return collect(rows, err, "list deliveries", scanDelivery)
+}
+
+// EnqueueNotice queues an operational notice to channel, once per key: a
+// notice whose key was queued before is not queued again. It reports
+// whether it queued one.
+func (s *Store) EnqueueNotice(ctx context.Context, channel, key, text string, at time.Time) (bool, error) {
+	res, err := s.exec(ctx, `INSERT INTO deliveries (channel, kind, payload, notice_key, next_attempt_at, created_at)
+		VALUES (?, 'notice', ?, ?, ?, ?) ON CONFLICT (notice_key) WHERE notice_key IS NOT NULL DO NOTHING`,
+		channel, text, key, millis(at), millis(at))
+	if err != nil {
+		return false, fmt.Errorf("storage: queue notice %s: %w", key, err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
 }
 
 // AlertContent is what a message about one alert is rendered from.

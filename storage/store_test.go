@@ -438,3 +438,25 @@ func TestOutboxKeepsChannelOrder(t *testing.T) {
 		t.Fatalf("C1 after retry: %+v", got)
 	}
 }
+
+func TestNoticesAreQueuedOnce(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	for i := range 3 {
+		queued, err := s.EnqueueNotice(ctx, "slack:CADMIN", "source-failing:a:1700000000", "source a has been failing for a day", t0)
+		must(t, err)
+		if queued != (i == 0) {
+			t.Fatalf("attempt %d queued=%v", i, queued)
+		}
+	}
+	queued, err := s.EnqueueNotice(ctx, "slack:CADMIN", "source-failing:b:1700000000", "source b too", t0)
+	must(t, err)
+	if !queued {
+		t.Fatal("a notice with another key was not queued")
+	}
+	got, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10, 10)
+	must(t, err)
+	if len(got) != 2 || got[0].Kind != KindNotice || got[0].AlertID != 0 || got[0].Payload != "source a has been failing for a day" {
+		t.Fatalf("claimed %+v", got)
+	}
+}
