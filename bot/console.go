@@ -27,19 +27,44 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 	return &Console{w: w, loc: loc}
 }
 
-// Send writes the alert. A write error is retried: stdout may be a pipe
-// whose reader comes back.
+// Send writes the alert or notice. Its ID is the delivery's, which is what
+// identifies a printed message. A write error is retried: stdout may be a
+// pipe whose reader comes back.
 func (c *Console) Send(_ context.Context, m delivery.Message) (string, bool, error) {
 	text := RenderText(m.Alert, c.loc)
 	if m.Notice != "" {
 		text = "── sovwatch notice ── " + Clean(m.Notice) + "\n"
 	}
+	return fmt.Sprintf("console-%d", m.DeliveryID), true, c.write(text)
+}
+
+// Update cannot edit what was printed, so it prints the story's new
+// outlet count under the alert's headline.
+func (c *Console) Update(_ context.Context, m delivery.Message) (bool, error) {
+	return true, c.write(RenderUpdateText(m.Alert))
+}
+
+// Reply prints a later article's new statements, marked as part of the
+// story already alerted.
+func (c *Console) Reply(_ context.Context, m delivery.Message) (string, bool, error) {
+	text := "   ↳ in the story above, " + strings.TrimPrefix(RenderText(m.Alert, c.loc), "── ")
+	return fmt.Sprintf("console-%d", m.DeliveryID), true, c.write(text)
+}
+
+func (c *Console) write(text string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := io.WriteString(c.w, text); err != nil {
-		return "", true, fmt.Errorf("console: %w", err)
+		return fmt.Errorf("console: %w", err)
 	}
-	return "", false, nil
+	return nil
+}
+
+// RenderUpdateText renders the one line that says a story spread.
+func RenderUpdateText(a storage.AlertContent) string {
+	others := otherSources(a.SeenIn, a.Article.Source)
+	return fmt.Sprintf("── update ── %s: now reported by %d outlets (%s)\n", Clean(a.Article.Title), len(others)+1,
+		Clean(strings.Join(a.SeenIn, ", ")))
 }
 
 // typeLabels are the short badges shown for each statement type.

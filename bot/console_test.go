@@ -80,13 +80,19 @@ func TestRenderTextGolden(t *testing.T) {
 	}
 }
 
-func TestConsoleSend(t *testing.T) {
+func TestConsoleSendUpdateReply(t *testing.T) {
 	var buf bytes.Buffer
 	c := NewConsole(&buf, time.UTC)
-	if _, retry, err := c.Send(context.Background(), delivery.Message{Alert: sampleAlert()}); err != nil || retry {
-		t.Fatalf("send: %v %v", retry, err)
+	ctx := context.Background()
+	id, _, err := c.Send(ctx, delivery.Message{DeliveryID: 7, Alert: sampleAlert()})
+	if err != nil || id != "console-7" {
+		t.Fatalf("send: %q %v", id, err)
 	}
-	if !strings.Contains(buf.String(), "Claudia Sheinbaum (MX → US)") {
-		t.Fatalf("console output: %s", buf.String())
+	if _, err := c.Update(ctx, delivery.Message{DeliveryID: 8, RemoteID: id, Alert: sampleAlert()}); err != nil {
+		t.Fatal(err)
 	}
+	if _, _, err := c.Reply(ctx, delivery.Message{DeliveryID: 9, RemoteID: id, Alert: sampleAlert()}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "console_send_update_reply", buf.String())
 }

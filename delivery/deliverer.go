@@ -21,7 +21,8 @@ import (
 type Store interface {
 	ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit, perChannel int) ([]storage.Delivery, error)
 	ReleaseDeliveries(ctx context.Context, ids []int64) error
-	AlertContent(ctx context.Context, alertID int64) (storage.AlertContent, error)
+	DeliveryContent(ctx context.Context, d storage.Delivery) (storage.AlertContent, error)
+	PostedMessage(ctx context.Context, alertID int64, channel string) (string, error)
 	MarkDelivered(ctx context.Context, id int64, remoteID string, at time.Time) error
 	MarkRetry(ctx context.Context, id int64, msg string, next time.Time) error
 	MarkFailed(ctx context.Context, id int64, msg string) error
@@ -30,10 +31,14 @@ type Store interface {
 // Message is one alert, or one operational notice, for one channel.
 type Message struct {
 	DeliveryID int64
+	Kind       string // storage.KindAlert, KindUpdate, KindReply or KindNotice
 	Channel    string // the platform's channel ID; empty for the console
 	Attempt    int
-	Alert      storage.AlertContent // for an alert
+	Alert      storage.AlertContent // for an alert, update or reply
 	Notice     string               // for a notice (Alert is then empty)
+	// RemoteID is the platform's ID of the posted alert an update edits or
+	// a reply answers in its thread.
+	RemoteID string
 }
 
 // Notifier sends messages to one platform. It returns the platform's ID
@@ -42,6 +47,17 @@ type Message struct {
 // when the platform said how long to wait.
 type Notifier interface {
 	Send(ctx context.Context, m Message) (remoteID string, retry bool, err error)
+}
+
+// Updater is a Notifier that can edit a posted message (m.RemoteID).
+type Updater interface {
+	Update(ctx context.Context, m Message) (retry bool, err error)
+}
+
+// Replier is a Notifier that can reply in the thread of a posted message
+// (m.RemoteID).
+type Replier interface {
+	Reply(ctx context.Context, m Message) (remoteID string, retry bool, err error)
 }
 
 // Retry bounds and batch sizes.
@@ -239,12 +255,11 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 		log.Error("delivery dropped: platform not configured", "platform", platform)
 		return false, false
 	}
-	m := Message{DeliveryID: dl.ID, Channel: channelID, Attempt: dl.Attempts}
-	switch dl.Kind {
-	case storage.KindNotice:
+	m := Message{DeliveryID: dl.ID, Kind: dl.Kind, Channel: channelID, Attempt: dl.Attempts}
+	if dl.Kind == storage.KindNotice {
 		m.Notice = dl.Payload
-	default:
-		content, err := d.store.AlertContent(ctx, dl.AlertID)
+	} else {
+		content, err := d.store.DeliveryContent(ctx, dl)
 		if err != nil {
 			if errors.Is(err, storage.ErrNotFound) {
 				d.record(log, d.store.MarkFailed(ctx, dl.ID, "the alert no longer exists"))
@@ -255,8 +270,18 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 		}
 		m.Alert = content
 		log = log.With("watchlist", content.Watchlist.Name, "article", content.Article.URL)
+		if dl.Kind == storage.KindUpdate || dl.Kind == storage.KindReply {
+			if m.RemoteID, err = d.store.PostedMessage(ctx, dl.AlertID, dl.Channel); err != nil {
+				d.retry(ctx, log, dl, err, 0)
+				return false, true
+			}
+		}
 	}
-	remoteID, retry, err := n.Send(ctx, m)
+	remoteID, retry, err := d.send(ctx, n, m)
+	if errors.Is(err, errNothingToUpdate) {
+		d.record(log, d.store.MarkFailed(ctx, dl.ID, err.Error()))
+		return false, false
+	}
 	if err == nil {
 		d.record(log, d.store.MarkDelivered(ctx, dl.ID, remoteID, d.now()))
 		log.Debug("delivered")
@@ -278,6 +303,29 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 	}
 	d.retry(ctx, log, dl, err, wait)
 	return false, true
+}
+
+// errNothingToUpdate: the alert an update was for never reached the channel.
+var errNothingToUpdate = errors.New("nothing to update: the alert was not delivered to this channel")
+
+// send dispatches a message by kind. An update needs the posted alert and
+// a notifier that can edit; a reply goes in the alert's thread when it can,
+// else as a message of its own, since a new statement must not be lost.
+func (d *Deliverer) send(ctx context.Context, n Notifier, m Message) (string, bool, error) {
+	switch m.Kind {
+	case storage.KindUpdate:
+		u, ok := n.(Updater)
+		if !ok || m.RemoteID == "" {
+			return "", false, errNothingToUpdate
+		}
+		retry, err := u.Update(ctx, m)
+		return m.RemoteID, retry, err
+	case storage.KindReply:
+		if r, ok := n.(Replier); ok && m.RemoteID != "" {
+			return r.Reply(ctx, m)
+		}
+	}
+	return n.Send(ctx, m)
 }
 
 func (d *Deliverer) retry(ctx context.Context, log *slog.Logger, dl storage.Delivery, err error, wait time.Duration) {

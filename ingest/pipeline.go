@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"sovwatch/config"
@@ -43,6 +44,16 @@ type Matcher interface {
 	Match(a news.Article, statements []news.Statement) []storage.AlertDraft
 }
 
+// Grouper assigns articles to stories: near-duplicates from many outlets
+// share one, so a watchlist alerts once per story.
+type Grouper interface {
+	// Group returns the story the article belongs to (0 for a new one) and
+	// the article's fingerprint.
+	Group(a news.Article) (storyID int64, fingerprint []byte)
+	// Remember files a stored article under its story.
+	Remember(storyID int64, fingerprint []byte, published time.Time)
+}
+
 // Noticer receives operational notices meant for an administrator.
 type Noticer interface {
 	Notice(ctx context.Context, key, text string)
@@ -55,6 +66,7 @@ type Pipeline struct {
 	Analyzer Analyzer
 	Matcher  Matcher
 	Noticer  Noticer // optional
+	Grouper  Grouper // optional: without it every article is its own story
 	Log      *slog.Logger
 	Now      func() time.Time
 	Jitter   func() float64 // in [-1,1); spreads retries of failing sources
@@ -63,6 +75,10 @@ type Pipeline struct {
 	FirstPollWindow time.Duration
 	// MaxAge: older items are stored but never alert.
 	MaxAge time.Duration
+
+	// storyMu serialises grouping with the ingest that records it, so two
+	// sources carrying a new story at once do not start it twice.
+	storyMu sync.Mutex
 }
 
 // Report says what one poll did.
@@ -134,7 +150,9 @@ func (p *Pipeline) Poll(ctx context.Context, name string, force bool) (Report, e
 	}
 	firstPoll := src.FirstSuccess.IsZero()
 	batch := storage.IngestBatch{Source: name, Outcome: outcome}
+	var fresh []bool // per item: not stored before, so it needs a story
 	for i, a := range res.Articles {
+		fresh = append(fresh, !known[keys[i]])
 		if known[keys[i]] {
 			// Still recorded: a sighting says which sources carried it.
 			batch.Items = append(batch.Items, storage.IngestItem{Article: a})
@@ -154,13 +172,43 @@ func (p *Pipeline) Poll(ctx context.Context, name string, force bool) (Report, e
 		}
 		batch.Items = append(batch.Items, item)
 	}
-	ir, err := p.Store.Ingest(ctx, batch)
+	ir, err := p.ingest(ctx, batch, fresh)
 	if err != nil {
 		return rep, fmt.Errorf("ingest: %w", err)
 	}
 	rep.New, rep.Sightings, rep.Alerts, rep.Deliveries = len(ir.NewArticles), ir.Sightings, ir.Alerts, ir.Deliveries
 	log.Info("polled", "items", rep.Items, "new", rep.New, "alerts", rep.Alerts)
 	return rep, nil
+}
+
+// ingest groups the batch's new articles into stories and stores it.
+func (p *Pipeline) ingest(ctx context.Context, batch storage.IngestBatch, fresh []bool) (storage.IngestResult, error) {
+	if p.Grouper == nil {
+		return p.Store.Ingest(ctx, batch)
+	}
+	p.storyMu.Lock()
+	defer p.storyMu.Unlock()
+	for i := range batch.Items {
+		if fresh[i] {
+			it := &batch.Items[i]
+			it.StoryID, it.Fingerprint = p.Grouper.Group(it.Article)
+		}
+	}
+	res, err := p.Store.Ingest(ctx, batch)
+	if err != nil {
+		return res, err
+	}
+	for i, story := range res.Stories {
+		if story != 0 {
+			it := batch.Items[i]
+			published := it.Article.Published
+			if published.IsZero() {
+				published = it.Article.Fetched
+			}
+			p.Grouper.Remember(story, it.Fingerprint, published)
+		}
+	}
+	return res, nil
 }
 
 // alertable applies the no-flood rules. An undated item counts as new when

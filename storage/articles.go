@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"sovwatch/news"
@@ -16,6 +17,11 @@ type IngestItem struct {
 	Article    news.Article
 	Statements []news.Statement
 	Alerts     []AlertDraft
+	// StoryID is the story a new article joins; 0 starts a new story.
+	StoryID int64
+	// Fingerprint is the article's story fingerprint, kept to rebuild the
+	// grouping index at start.
+	Fingerprint []byte
 }
 
 // AlertDraft is a watchlist match waiting to become an alert.
@@ -34,9 +40,14 @@ type IngestBatch struct {
 // IngestResult says what a batch changed.
 type IngestResult struct {
 	NewArticles []int64 // IDs of articles stored for the first time
-	Sightings   int     // articles already known, seen again here
-	Alerts      int
-	Deliveries  int
+	// Stories has, for each item of the batch, the story its article was
+	// stored in; 0 for an article that was already known.
+	Stories    []int64
+	Sightings  int // articles already known, seen again here
+	Alerts     int
+	Updates    int // posted alerts queued for an update (more outlets)
+	Replies    int // later articles with a new statement, queued for a thread
+	Deliveries int
 }
 
 // ArticleKey identifies an article for de-duplication: by canonical URL or,
@@ -64,11 +75,17 @@ func (s *Store) KnownArticles(ctx context.Context, keys []ArticleKey) (map[Artic
 }
 
 // Ingest records a successful poll in one transaction: the source's fetch
-// state, every article not stored before with its statements and alerts,
-// an outbox row for each alert in each channel of an active immediate
-// watchlist, and a sighting for every article already known. Alerts are
-// created only for articles this transaction inserted, so two sources that
-// carry the same story never alert twice.
+// state, every article not stored before with its story, statements and
+// alerts, an outbox row for each alert in each channel of an active
+// immediate watchlist, and a sighting for every article already known.
+//
+// A watchlist alerts once per story. A later article of an alerted story
+// that carries a new statement (a new speaker, or a new type) is queued as
+// a reply in the alert's thread; any other new article or sighting of the
+// story queues one update of the posted alert (its outlet count), and
+// never a second one while the first is pending. Alerts are created only
+// for articles this transaction inserted, so two sources that carry the
+// same article never alert twice.
 func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error) {
 	var res IngestResult
 	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
@@ -83,7 +100,8 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 			return fmt.Errorf("source %s: %w", b.Source, err)
 		}
 		at := millis(b.Outcome.At)
-		for _, it := range b.Items {
+		res.Stories = make([]int64, len(b.Items))
+		for i, it := range b.Items {
 			a := it.Article
 			existing, err := findArticle(ctx, tx, a.URL, a.GUID)
 			if err != nil {
@@ -96,6 +114,13 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 				}
 				if n, _ := r.RowsAffected(); n > 0 {
 					res.Sightings++
+					// A new outlet for the story: its posted alerts show the count.
+					n, err := queueUpdates(ctx, tx, `(SELECT story_id FROM articles WHERE id = ?)`, existing, 0, at)
+					if err != nil {
+						return fmt.Errorf("updates for %s: %w", a.URL, err)
+					}
+					res.Updates += n
+					res.Deliveries += n
 				}
 				continue
 			}
@@ -103,9 +128,14 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 			if published.IsZero() {
 				published = a.Fetched
 			}
-			r, err := tx.ExecContext(ctx, `INSERT INTO articles (url, guid, source_id, title, summary, body, language, published_at, fetched_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.URL, a.GUID, sourceID, a.Title, a.Summary, a.Text, a.Language, millis(published), millis(a.Fetched))
+			storyID, err := joinStory(ctx, tx, it.StoryID, a, at)
+			if err != nil {
+				return fmt.Errorf("story of %s: %w", a.URL, err)
+			}
+			res.Stories[i] = storyID
+			r, err := tx.ExecContext(ctx, `INSERT INTO articles (url, guid, source_id, title, summary, body, language, published_at, fetched_at, story_id, fingerprint)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.URL, a.GUID, sourceID, a.Title, a.Summary, a.Text, a.Language, millis(published), millis(a.Fetched), storyID, it.Fingerprint)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", a.URL, err)
 			}
@@ -122,14 +152,26 @@ func (s *Store) Ingest(ctx context.Context, b IngestBatch) (IngestResult, error)
 					return fmt.Errorf("statement %d of %s: %w", i, a.URL, err)
 				}
 			}
+			matched := map[int64]bool{}
 			for _, d := range it.Alerts {
-				n, err := insertAlert(ctx, tx, d, id, at)
+				matched[d.WatchlistID] = true
+				out, err := alertStory(ctx, tx, d, id, storyID, it.Statements, at)
 				if err != nil {
 					return fmt.Errorf("alert for %s: %w", a.URL, err)
 				}
-				res.Alerts++
-				res.Deliveries += n
+				res.Alerts += out.alerts
+				res.Replies += out.replies
+				res.Updates += out.updates
+				res.Deliveries += out.deliveries
 			}
+			// Alerted watchlists this article did not match still see one
+			// more outlet carrying their story.
+			n, err := queueUpdatesExcept(ctx, tx, storyID, matched, at)
+			if err != nil {
+				return fmt.Errorf("updates for %s: %w", a.URL, err)
+			}
+			res.Updates += n
+			res.Deliveries += n
 		}
 		return nil
 	})
@@ -154,20 +196,154 @@ func findArticle(ctx context.Context, tx *stmtCache, url, guid string) (int64, e
 	return id, err
 }
 
+// UpdateDelay is how long an update of a posted alert waits, so that a
+// burst of outlets picking up a story makes one edit, not one each.
+const UpdateDelay = 2 * time.Minute
+
+// joinStory returns the story a new article belongs to: the one given
+// when it exists, else a new story started by this article.
+func joinStory(ctx context.Context, tx *stmtCache, storyID int64, a news.Article, at int64) (int64, error) {
+	if storyID != 0 {
+		r, err := tx.ExecContext(ctx, `UPDATE stories SET last_seen_at = MAX(last_seen_at, ?) WHERE id = ?`, at, storyID)
+		if err != nil {
+			return 0, err
+		}
+		if n, _ := r.RowsAffected(); n == 1 {
+			return storyID, nil
+		}
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO stories (title, language, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)`, a.Title, a.Language, at, at)
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
+}
+
+type alertOutcome struct{ alerts, replies, updates, deliveries int }
+
+// alertStory turns a watchlist match into a new alert for the story, a
+// reply in the alert's thread when the article brings a new statement, or
+// an update of the posted alert.
+func alertStory(ctx context.Context, tx *stmtCache, d AlertDraft, articleID, storyID int64, sts []news.Statement, at int64) (alertOutcome, error) {
+	var out alertOutcome
+	var alertID int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM alerts WHERE watchlist_id = ? AND story_id = ?`, d.WatchlistID, storyID).Scan(&alertID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		n, err := insertAlert(ctx, tx, d, articleID, storyID, at)
+		out.alerts, out.deliveries = 1, n
+		return out, err
+	case err != nil:
+		return out, err
+	}
+	fresh, err := bringsNewStatement(ctx, tx, alertID, sts)
+	if err != nil {
+		return out, err
+	}
+	if !fresh {
+		n, err := queueUpdates(ctx, tx, `?`, storyID, d.WatchlistID, at)
+		out.updates, out.deliveries = n, n
+		return out, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alert_articles (alert_id, article_id) VALUES (?, ?)`, alertID, articleID); err != nil {
+		return out, err
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO deliveries (alert_id, article_id, channel, kind, next_attempt_at, created_at)
+		SELECT ?, ?, c.channel, 'reply', ?, ? FROM watchlist_channels c JOIN watchlists w ON w.id = c.watchlist_id
+		WHERE c.watchlist_id = ? AND w.paused = 0 AND w.mode = 'immediate'`, alertID, articleID, at, at, d.WatchlistID)
+	if err != nil {
+		return out, err
+	}
+	n, _ := r.RowsAffected()
+	out.replies, out.deliveries = int(n), int(n)
+	return out, nil
+}
+
+// bringsNewStatement reports whether sts has a statement whose type and
+// speaker (or actor, when the speaker is unknown) none of the articles the
+// alert has shown had: the next turn in an exchange between governments.
+func bringsNewStatement(ctx context.Context, tx *stmtCache, alertID int64, sts []news.Statement) (bool, error) {
+	for _, st := range sts {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM statements s JOIN alert_articles aa ON aa.article_id = s.article_id
+			WHERE aa.alert_id = ?1 AND s.type = ?2 AND (CASE WHEN ?3 <> '' THEN s.speaker = ?3 ELSE s.actor = ?4 END) LIMIT 1`,
+			alertID, string(st.Type), st.Speaker, st.Actor).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return false, nil
+}
+
+// queueUpdates queues one update per channel of the posted alerts of a
+// story (storyExpr, bound to storyArg, selects it), for one watchlist or
+// all (watchlistID 0), skipping channels that already have one pending.
+func queueUpdates(ctx context.Context, tx *stmtCache, storyExpr string, storyArg, watchlistID, at int64) (int, error) {
+	r, err := tx.ExecContext(ctx, `INSERT INTO deliveries (alert_id, channel, kind, next_attempt_at, created_at)
+		SELECT a.id, c.channel, 'update', ?1, ?2 FROM alerts a
+		JOIN watchlist_channels c ON c.watchlist_id = a.watchlist_id JOIN watchlists w ON w.id = a.watchlist_id
+		WHERE a.story_id = `+strings.Replace(storyExpr, "?", "?3", 1)+` AND (?4 = 0 OR a.watchlist_id = ?4)
+		AND w.paused = 0 AND w.mode = 'immediate'
+		AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.alert_id = a.id AND p.channel = c.channel
+			AND p.kind = 'update' AND p.status = 'pending')`,
+		at+UpdateDelay.Milliseconds(), at, storyArg, watchlistID)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := r.RowsAffected()
+	return int(n), nil
+}
+
+// queueUpdatesExcept queues updates for the story's alerts of every
+// watchlist not in skip.
+func queueUpdatesExcept(ctx context.Context, tx *stmtCache, storyID int64, skip map[int64]bool, at int64) (int, error) {
+	rows, err := tx.tx.QueryContext(ctx, `SELECT DISTINCT watchlist_id FROM alerts WHERE story_id = ?`, storyID)
+	if err != nil {
+		return 0, err
+	}
+	var ws []int64
+	for rows.Next() {
+		var w int64
+		if err := rows.Scan(&w); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if !skip[w] {
+			ws = append(ws, w)
+		}
+	}
+	rows.Close()
+	total := 0
+	for _, w := range ws {
+		n, err := queueUpdates(ctx, tx, `?`, storyID, w, at)
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, rows.Err()
+}
+
 // insertAlert records an alert and queues one delivery per channel of its
 // watchlist when the watchlist is active and immediate; digests collect
 // alerts on their own schedule. It returns the deliveries queued.
-func insertAlert(ctx context.Context, tx *stmtCache, d AlertDraft, articleID, at int64) (int, error) {
+func insertAlert(ctx context.Context, tx *stmtCache, d AlertDraft, articleID, storyID, at int64) (int, error) {
 	reason := d.Reason
 	if reason == "" {
 		reason = "{}"
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO alerts (watchlist_id, article_id, reason, created_at) VALUES (?, ?, ?, ?)`,
-		d.WatchlistID, articleID, reason, at)
+	r, err := tx.ExecContext(ctx, `INSERT INTO alerts (watchlist_id, article_id, story_id, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
+		d.WatchlistID, articleID, storyID, reason, at)
 	if err != nil {
 		return 0, err
 	}
 	alertID, _ := r.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO alert_articles (alert_id, article_id) VALUES (?, ?)`, alertID, articleID); err != nil {
+		return 0, err
+	}
 	r, err = tx.ExecContext(ctx, `INSERT INTO deliveries (alert_id, channel, kind, next_attempt_at, created_at)
 		SELECT ?, c.channel, 'alert', ?, ? FROM watchlist_channels c JOIN watchlists w ON w.id = c.watchlist_id
 		WHERE c.watchlist_id = ? AND w.paused = 0 AND w.mode = 'immediate'`, alertID, at, at, d.WatchlistID)

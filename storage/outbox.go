@@ -12,8 +12,10 @@ import (
 
 // Delivery kinds.
 const (
-	KindAlert  = "alert"
-	KindNotice = "notice"
+	KindAlert  = "alert"  // a new alert
+	KindUpdate = "update" // edit a posted alert: more outlets carry its story
+	KindReply  = "reply"  // a later article with a new statement, in the alert's thread
+	KindNotice = "notice" // an operational notice
 )
 
 // Delivery states.
@@ -27,6 +29,7 @@ const (
 type Delivery struct {
 	ID          int64
 	AlertID     int64
+	ArticleID   int64 // for a reply: the later article
 	Channel     string
 	Kind        string
 	Payload     string
@@ -39,13 +42,13 @@ type Delivery struct {
 	SentAt      time.Time
 }
 
-const deliveryColumns = `id, COALESCE(alert_id, 0), channel, kind, payload, status, attempts, next_attempt_at,
+const deliveryColumns = `id, COALESCE(alert_id, 0), COALESCE(article_id, 0), channel, kind, payload, status, attempts, next_attempt_at,
 	last_error, remote_id, created_at, sent_at`
 
 func scanDelivery(row rowScanner) (Delivery, error) {
 	var d Delivery
 	var next, created, sent sql.NullInt64
-	err := row.Scan(&d.ID, &d.AlertID, &d.Channel, &d.Kind, &d.Payload, &d.Status, &d.Attempts, &next, &d.LastError, &d.RemoteID, &created, &sent)
+	err := row.Scan(&d.ID, &d.AlertID, &d.ArticleID, &d.Channel, &d.Kind, &d.Payload, &d.Status, &d.Attempts, &next, &d.LastError, &d.RemoteID, &created, &sent)
 	d.NextAttempt, d.CreatedAt, d.SentAt = fromMillis(next), fromMillis(created), fromMillis(sent)
 	return d, err
 }
@@ -53,7 +56,8 @@ func scanDelivery(row rowScanner) (Delivery, error) {
 // ClaimDeliveries leases due deliveries for lease and returns them oldest
 // first: up to limit in all and perChannel per channel. A channel's
 // deliveries are handed out in order: none is claimed while an older one of
-// the same channel waits for a retry or is leased. A lease that runs out
+// the same channel waits for a retry or is leased. Updates of posted alerts
+// wait on purpose (to gather outlets) and hold nothing back. A lease that runs out
 // (the process died mid-send) makes the row due again, so a crash never
 // loses a delivery.
 func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit, perChannel int) ([]Delivery, error) {
@@ -68,7 +72,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.D
 					FROM deliveries d
 					WHERE d.status = 'pending' AND d.next_attempt_at <= ?2 AND (d.lease_until IS NULL OR d.lease_until <= ?2)
 					AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.channel = d.channel AND o.status = 'pending'
-						AND o.id < d.id AND (o.next_attempt_at > ?2 OR o.lease_until > ?2)))
+						AND o.id < d.id AND ((o.next_attempt_at > ?2 AND o.kind <> 'update') OR o.lease_until > ?2)))
 				WHERE rn <= ?3 ORDER BY id LIMIT ?4)
 			RETURNING `+deliveryColumns, millis(now.Add(lease)), n, perChannel, limit)
 		if err != nil {
@@ -155,33 +159,65 @@ func (s *Store) EnqueueNotice(ctx context.Context, channel, key, text string, at
 // AlertContent is what a message about one alert is rendered from.
 type AlertContent struct {
 	AlertID   int64
+	StoryID   int64
 	Watchlist Watchlist
-	Article   StoredArticle
-	Reason    string   // JSON explaining the match
-	SeenIn    []string // every source that carried the article
+	Article   StoredArticle // the alert's article, or a reply's later article
+	Reason    string        // JSON explaining the match
+	SeenIn    []string      // every source that carried the story, first first
 	CreatedAt time.Time
 }
 
 // AlertContent loads what the deliverer renders for an alert.
 func (s *Store) AlertContent(ctx context.Context, alertID int64) (AlertContent, error) {
+	return s.DeliveryContent(ctx, Delivery{AlertID: alertID, Kind: KindAlert})
+}
+
+// DeliveryContent loads what the deliverer renders for a delivery: the
+// alert with its story's outlets and, for a reply, the later article.
+func (s *Store) DeliveryContent(ctx context.Context, d Delivery) (AlertContent, error) {
 	var c AlertContent
 	var watchlistID, articleID int64
+	var storyID sql.NullInt64
 	var created sql.NullInt64
-	err := s.queryRow(ctx, `SELECT id, watchlist_id, article_id, reason, created_at FROM alerts WHERE id = ?`, alertID).
-		Scan(&c.AlertID, &watchlistID, &articleID, &c.Reason, &created)
+	err := s.queryRow(ctx, `SELECT id, watchlist_id, article_id, story_id, reason, created_at FROM alerts WHERE id = ?`, d.AlertID).
+		Scan(&c.AlertID, &watchlistID, &articleID, &storyID, &c.Reason, &created)
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("storage: alert %d: %w", alertID, ErrNotFound)
+		return c, fmt.Errorf("storage: alert %d: %w", d.AlertID, ErrNotFound)
 	}
 	if err != nil {
-		return c, fmt.Errorf("storage: alert %d: %w", alertID, err)
+		return c, fmt.Errorf("storage: alert %d: %w", d.AlertID, err)
 	}
-	c.CreatedAt = fromMillis(created)
+	c.CreatedAt, c.StoryID = fromMillis(created), storyID.Int64
+	if d.Kind == KindReply && d.ArticleID != 0 {
+		articleID = d.ArticleID
+	}
 	if c.Watchlist, err = s.Watchlist(ctx, watchlistID); err != nil {
 		return c, err
 	}
 	if c.Article, err = s.Article(ctx, articleID); err != nil {
 		return c, err
 	}
-	c.SeenIn, err = s.Sightings(ctx, articleID)
+	rows, err := s.query(ctx, `SELECT src.name FROM sightings si JOIN articles a ON a.id = si.article_id
+		JOIN sources src ON src.id = si.source_id WHERE a.story_id = ?
+		GROUP BY src.name ORDER BY MIN(si.seen_at), src.name`, c.StoryID)
+	c.SeenIn, err = collect(rows, err, fmt.Sprintf("outlets of story %d", c.StoryID), func(r rowScanner) (string, error) {
+		var n string
+		return n, r.Scan(&n)
+	})
 	return c, err
+}
+
+// PostedMessage returns the platform's ID of an alert's message in a
+// channel, or "" when it has not been confirmed sent.
+func (s *Store) PostedMessage(ctx context.Context, alertID int64, channel string) (string, error) {
+	var id string
+	err := s.queryRow(ctx, `SELECT remote_id FROM deliveries WHERE alert_id = ? AND channel = ? AND kind = 'alert' AND status = 'sent'`,
+		alertID, channel).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: posted message of alert %d: %w", alertID, err)
+	}
+	return id, nil
 }

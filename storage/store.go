@@ -231,6 +231,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.migrateTo(ctx, ms, len(ms))
+}
+
+// migrateTo applies the migrations up to version target.
+func (s *Store) migrateTo(ctx context.Context, ms []migration, target int) error {
 	current, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
@@ -238,7 +243,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > len(ms) {
 		return fmt.Errorf("%w: the database is at version %d, this build knows up to %d; run a newer sovwatch or restore a backup", ErrSchemaTooNew, current, len(ms))
 	}
-	for _, m := range ms[current:] {
+	for _, m := range ms[current:max(current, target)] {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -160,14 +161,15 @@ func TestIngestDeduplicatesAcrossSources(t *testing.T) {
 		t.Fatalf("first ingest: %+v", res)
 	}
 	// Source b carries article 1 under another URL but the same GUID, and
-	// article 2 under the same URL: sightings only, no new alerts.
+	// article 2 under the same URL: sightings, no new alert, and one
+	// update (a new outlet) of article 1's posted alert in each channel.
 	res, err = s.Ingest(ctx, IngestBatch{Source: "b", Outcome: PollOutcome{At: t0.Add(time.Minute)}, Items: []IngestItem{
 		{Article: article("https://mirror.example/1", "guid-1", "One"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
 		{Article: article("https://n.example/2", "", "Two"), Alerts: []AlertDraft{{WatchlistID: w.ID}}},
 		{Article: article("https://n.example/3", "", "Three")},
 	}})
 	must(t, err)
-	if len(res.NewArticles) != 1 || res.Sightings != 2 || res.Alerts != 0 || res.Deliveries != 0 {
+	if len(res.NewArticles) != 1 || res.Sightings != 2 || res.Alerts != 0 || res.Updates != 2 || res.Deliveries != 2 {
 		t.Fatalf("second ingest: %+v", res)
 	}
 	known, err := s.KnownArticles(ctx, []ArticleKey{{URL: "https://n.example/1"}, {URL: "https://other/", GUID: "guid-1"}, {URL: "https://n.example/9"}})
@@ -185,8 +187,8 @@ func TestIngestDeduplicatesAcrossSources(t *testing.T) {
 	}
 	pending, err := s.Deliveries(ctx, DeliveryPending)
 	must(t, err)
-	if len(pending) != 2 {
-		t.Fatalf("pending deliveries: %d, want 2 (the digest watchlist queues none)", len(pending))
+	if len(pending) != 4 || pending[0].Kind != KindAlert || pending[3].Kind != KindUpdate {
+		t.Fatalf("pending deliveries: %+v, want 2 alerts and 2 updates (the digest watchlist queues none)", pending)
 	}
 	c, err := s.AlertContent(ctx, pending[0].AlertID)
 	must(t, err)
@@ -458,5 +460,106 @@ func TestNoticesAreQueuedOnce(t *testing.T) {
 	must(t, err)
 	if len(got) != 2 || got[0].Kind != KindNotice || got[0].AlertID != 0 || got[0].Payload != "source a has been failing for a day" {
 		t.Fatalf("claimed %+v", got)
+	}
+}
+
+func TestStoriesAlertOnceThenReplyOrUpdate(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.SyncConfigSources(ctx, []SourceDef{
+		{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true},
+		{Name: "b", Type: "rss", URL: "https://b.example/", Kind: "media", Enabled: true},
+	}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "w", Mode: "immediate", Timezone: "UTC", Channels: []string{"slack:C1"}})
+	must(t, err)
+	threat := news.Statement{Type: news.InterventionThreat, Speaker: "Donald Trump", Actor: "US", Targets: []string{"MX"}, Confidence: 0.9}
+	rejection := news.Statement{Type: news.InterventionRejection, Speaker: "Claudia Sheinbaum", Actor: "MX", Targets: []string{"US"}, Confidence: 0.9}
+	alert := []AlertDraft{{WatchlistID: w.ID}}
+
+	res, err := s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{At: t0}, Items: []IngestItem{
+		{Article: article("https://a.example/1", "", "Trump threatens strikes"), Statements: []news.Statement{threat}, Alerts: alert, Fingerprint: []byte{1, 2}},
+	}})
+	must(t, err)
+	story := res.Stories[0]
+	if res.Alerts != 1 || story == 0 {
+		t.Fatalf("first article: %+v", res)
+	}
+	// Same story from b: the same threat again is an update; the reply
+	// from Mexico is a new statement for the thread.
+	res, err = s.Ingest(ctx, IngestBatch{Source: "b", Outcome: PollOutcome{At: t0.Add(time.Minute)}, Items: []IngestItem{
+		{Article: article("https://b.example/1", "", "Trump threat"), Statements: []news.Statement{threat}, Alerts: alert, StoryID: story},
+		{Article: article("https://b.example/2", "", "Mexico answers"), Statements: []news.Statement{rejection, threat}, Alerts: alert, StoryID: story},
+		{Article: article("https://b.example/3", "", "Threat, third outlet"), Statements: []news.Statement{threat}, Alerts: alert, StoryID: story},
+	}})
+	must(t, err)
+	if res.Alerts != 0 || res.Replies != 1 || res.Updates != 1 || res.Stories[1] != story {
+		t.Fatalf("same story: %+v, want one reply and one coalesced update", res)
+	}
+	// The reply's statements now count as shown: the rejection again is an update.
+	res, err = s.Ingest(ctx, IngestBatch{Source: "b", Outcome: PollOutcome{At: t0.Add(2 * time.Minute)}, Items: []IngestItem{
+		{Article: article("https://b.example/4", "", "Mexico again"), Statements: []news.Statement{rejection}, Alerts: alert, StoryID: story},
+		{Article: article("https://b.example/5", "", "Other story"), Statements: []news.Statement{threat}, Alerts: alert, StoryID: 424242},
+	}})
+	must(t, err)
+	if res.Alerts != 1 || res.Replies != 0 || res.Updates != 0 || res.Stories[1] == story || res.Stories[1] == 424242 {
+		t.Fatalf("later: %+v (the update is still pending, an unknown story starts a new one)", res)
+	}
+	pending, err := s.Deliveries(ctx, DeliveryPending)
+	must(t, err)
+	kinds := map[string]int{}
+	for _, d := range pending {
+		kinds[d.Kind]++
+	}
+	if kinds[KindAlert] != 2 || kinds[KindReply] != 1 || kinds[KindUpdate] != 1 {
+		t.Fatalf("outbox: %v", kinds)
+	}
+	// Claimed now: both alerts and the reply; the update waits to gather
+	// outlets and does not hold the channel back.
+	got, err := s.ClaimDeliveries(ctx, t0.Add(2*time.Minute), time.Minute, 10, 10)
+	must(t, err)
+	if len(got) != 3 || got[0].Kind != KindAlert || got[1].Kind != KindReply || got[2].Kind != KindAlert {
+		t.Fatalf("claimed %+v", got)
+	}
+	must(t, s.MarkDelivered(ctx, got[0].ID, "1700000000.000100", t0))
+	posted, err := s.PostedMessage(ctx, got[0].AlertID, "slack:C1")
+	must(t, err)
+	c, err := s.DeliveryContent(ctx, got[1])
+	must(t, err)
+	if posted != "1700000000.000100" || c.Article.Title != "Mexico answers" || len(c.SeenIn) != 2 || c.StoryID != story {
+		t.Fatalf("reply content: %q %+v", posted, c)
+	}
+}
+
+// A database written before stories existed keeps its articles and alerts,
+// each article becoming its own story.
+func TestMigrationToStoriesKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s := &Store{stmts: map[string]*sql.Stmt{}, now: func() time.Time { return t0 }}
+	var err error
+	s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_txlock=immediate")
+	must(t, err)
+	ms, err := loadMigrations()
+	must(t, err)
+	must(t, s.migrateTo(ctx, ms, 2))
+	must(t, s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}))
+	_, err = s.db.ExecContext(ctx, `INSERT INTO watchlists (platform, name, created_at, updated_at) VALUES ('config', 'w', 0, 0)`)
+	must(t, err)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO articles (url, source_id, title, published_at, fetched_at) VALUES ('https://old/1', 1, 'old', 1, 1)`)
+	must(t, err)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO alerts (watchlist_id, article_id, created_at) VALUES (1, 1, 1)`)
+	must(t, err)
+	s.db.Close()
+
+	s2, err := Open(ctx, path, WithClock(func() time.Time { return t0 }))
+	must(t, err)
+	defer s2.Close()
+	if v, _ := s2.SchemaVersion(ctx); v != len(ms) {
+		t.Fatalf("version %d", v)
+	}
+	c, err := s2.AlertContent(ctx, 1)
+	must(t, err)
+	if c.StoryID != 1 || c.Article.Title != "old" {
+		t.Fatalf("migrated alert: %+v", c)
 	}
 }
