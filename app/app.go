@@ -122,11 +122,15 @@ func (a *App) sync(ctx context.Context) error {
 	}
 	ws := make([]storage.Watchlist, 0, len(a.cfg.Watchlists))
 	for _, w := range a.cfg.Watchlists {
-		ws = append(ws, storage.Watchlist{
+		sw := storage.Watchlist{
 			Name: w.Name, Query: w.Query, Types: w.Types, Actors: w.Actors, Targets: w.Targets,
 			MinConfidence: w.MinConfidence, Statements: w.Statements, Mode: w.Mode, Schedule: w.Schedule,
 			Timezone: w.Timezone, Channels: w.Channels,
-		})
+		}
+		for _, m := range w.Mentions {
+			sw.Mentions = append(sw.Mentions, storage.Mention{To: m.To, Types: m.Types, MinConfidence: m.MinConfidence})
+		}
+		ws = append(ws, sw)
 	}
 	return a.store.SyncConfigWatchlists(ctx, ws)
 }

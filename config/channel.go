@@ -53,3 +53,35 @@ func ParseChannel(s string) (Channel, error) {
 	}
 	return Channel{Platform: platform, ID: id}, nil
 }
+
+// Target is who a mention notifies, parsed.
+type Target struct {
+	Platform string // slack or discord
+	Kind     string // user, usergroup or role
+	ID       string
+}
+
+// ParseMention parses slack:U…, slack:S…, discord:role:… or discord:user:….
+func ParseMention(s string) (Target, error) {
+	platform, rest, _ := strings.Cut(strings.TrimSpace(s), ":")
+	upperAlnum := func(id string) bool {
+		return len(id) >= 2 && strings.IndexFunc(id, func(r rune) bool { return (r < 'A' || r > 'Z') && (r < '0' || r > '9') }) < 0
+	}
+	switch platform {
+	case PlatformSlack:
+		switch {
+		case upperAlnum(rest) && (rest[0] == 'U' || rest[0] == 'W'):
+			return Target{Platform: platform, Kind: "user", ID: rest}, nil
+		case upperAlnum(rest) && rest[0] == 'S':
+			return Target{Platform: platform, Kind: "usergroup", ID: rest}, nil
+		}
+		return Target{}, fmt.Errorf("invalid Slack mention %q: a user ID starts with U or W, a user group ID with S", rest)
+	case PlatformDiscord:
+		kind, id, _ := strings.Cut(rest, ":")
+		if (kind == "role" || kind == "user") && isDigits(id) {
+			return Target{Platform: platform, Kind: kind, ID: id}, nil
+		}
+		return Target{}, fmt.Errorf("invalid Discord mention %q: write role:ID or user:ID", rest)
+	}
+	return Target{}, fmt.Errorf("invalid mention %q: it starts with slack: or discord:", s)
+}

@@ -165,4 +165,17 @@ type Watchlist struct {
 	Schedule   string   `yaml:"schedule"` // cron spec, for digests
 	Timezone   string   `yaml:"timezone"` // IANA zone for the digest schedule
 	Channels   []string `yaml:"channels"` // slack:ID, discord:ID or console
+	// Mentions are the only people or groups an alert of this watchlist
+	// ever notifies.
+	Mentions []Mention `yaml:"mentions"`
+}
+
+// Mention notifies someone for the statements that matter to them, such as
+// the on-call analyst for threats above 0.8 confidence.
+type Mention struct {
+	// To is slack:U… (a user), slack:S… (a user group), discord:role:… or
+	// discord:user:….
+	To            string   `yaml:"to"`
+	Types         []string `yaml:"types"` // empty: any type
+	MinConfidence float64  `yaml:"min_confidence"`
 }

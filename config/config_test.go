@@ -171,3 +171,27 @@ func TestChecksArePositioned(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestParseMention(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Target
+		err  bool
+	}{
+		{"slack:U0123ABCD", Target{"slack", "user", "U0123ABCD"}, false},
+		{"slack:S0123ABCD", Target{"slack", "usergroup", "S0123ABCD"}, false},
+		{"discord:role:123456", Target{"discord", "role", "123456"}, false},
+		{"discord:user:42", Target{"discord", "user", "42"}, false},
+		{"slack:C0123", Target{}, true},
+		{"slack:here", Target{}, true},
+		{"discord:everyone", Target{}, true},
+		{"discord:role:abc", Target{}, true},
+		{"@channel", Target{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseMention(tt.in)
+		if (err != nil) != tt.err || got != tt.want {
+			t.Errorf("ParseMention(%q) = %+v, %v", tt.in, got, err)
+		}
+	}
+}

@@ -165,6 +165,20 @@ func (c *Config) Validate() error {
 		for k, ch := range w.Channels {
 			c.checkChannel(add, fmt.Sprintf("%s.channels[%d]", at, k), ch)
 		}
+		for k, m := range w.Mentions {
+			path := fmt.Sprintf("%s.mentions[%d]", at, k)
+			if _, err := ParseMention(m.To); err != nil {
+				add(path+".to", "write slack:U0123ABCD (a user), slack:S0123ABCD (a user group), discord:role:123… or discord:user:123…", "%v", err)
+			}
+			for j, t := range m.Types {
+				if _, ok := news.ParseStatementType(t); !ok {
+					add(fmt.Sprintf("%s.types[%d]", path, j), "use threat, rejection, assertion or offer", "unknown statement type %q", t)
+				}
+			}
+			if m.MinConfidence < 0 || m.MinConfidence > 1 {
+				add(path+".min_confidence", "", "must be between 0 and 1, got %v", m.MinConfidence)
+			}
+		}
 	}
 	return errors.Join(ps...)
 }

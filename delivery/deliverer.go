@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"sovwatch/news"
 	"sovwatch/storage"
 )
 
@@ -39,6 +40,41 @@ type Message struct {
 	// RemoteID is the platform's ID of the posted alert an update edits or
 	// a reply answers in its thread.
 	RemoteID string
+	// Mentions are the watchlist's configured mentions (slack:U…,
+	// discord:role:…) that this message's statements call for, on this
+	// channel's platform. Nothing else may ever be mentioned.
+	Mentions []string
+}
+
+// mentionsFor picks the watchlist's mentions that apply to a message on a
+// platform: those whose types and minimum confidence one of the statements
+// meets. Updates never mention: an edit must not ping again.
+func mentionsFor(kind, platform string, c storage.AlertContent) []string {
+	if kind != storage.KindAlert && kind != storage.KindReply {
+		return nil
+	}
+	var out []string
+	for _, m := range c.Watchlist.Mentions {
+		if !strings.HasPrefix(m.To, platform+":") {
+			continue
+		}
+		for _, st := range c.Article.Statements {
+			if st.Confidence >= m.MinConfidence && (len(m.Types) == 0 || typeIn(st.Type, m.Types)) {
+				out = append(out, m.To)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func typeIn(t news.StatementType, names []string) bool {
+	for _, n := range names {
+		if pt, ok := news.ParseStatementType(n); ok && pt == t {
+			return true
+		}
+	}
+	return false
 }
 
 // Notifier sends messages to one platform. It returns the platform's ID
@@ -269,6 +305,7 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 			return false, true
 		}
 		m.Alert = content
+		m.Mentions = mentionsFor(dl.Kind, platform, content)
 		log = log.With("watchlist", content.Watchlist.Name, "article", content.Article.URL)
 		if dl.Kind == storage.KindUpdate || dl.Kind == storage.KindReply {
 			if m.RemoteID, err = d.store.PostedMessage(ctx, dl.AlertID, dl.Channel); err != nil {

@@ -233,3 +233,35 @@ func TestShutdownGivesBackUnsent(t *testing.T) {
 		t.Fatalf("after shutdown: %+v %v", got, err)
 	}
 }
+
+func TestMentionsFor(t *testing.T) {
+	c := storage.AlertContent{
+		Watchlist: storage.Watchlist{Mentions: []storage.Mention{
+			{To: "slack:U0ONCALL", Types: []string{"threat"}, MinConfidence: 0.8},
+			{To: "slack:S0DESK"},
+			{To: "discord:role:42", Types: []string{"intervention_threat"}},
+		}},
+		Article: storage.StoredArticle{Statements: []news.Statement{
+			{Type: news.InterventionThreat, Confidence: 0.7},
+			{Type: news.InterventionRejection, Confidence: 0.95},
+		}},
+	}
+	tests := []struct {
+		kind, platform string
+		want           []string
+	}{
+		{storage.KindAlert, "slack", []string{"slack:S0DESK"}}, // the threat is below the on-call bar
+		{storage.KindReply, "discord", []string{"discord:role:42"}},
+		{storage.KindUpdate, "slack", nil},
+		{storage.KindAlert, "console", nil},
+	}
+	for _, tt := range tests {
+		if got := mentionsFor(tt.kind, tt.platform, c); !slices.Equal(got, tt.want) {
+			t.Errorf("%s on %s: %v, want %v", tt.kind, tt.platform, got, tt.want)
+		}
+	}
+	c.Article.Statements[0].Confidence = 0.85
+	if got := mentionsFor(storage.KindAlert, "slack", c); !slices.Equal(got, []string{"slack:U0ONCALL", "slack:S0DESK"}) {
+		t.Errorf("confident threat: %v", got)
+	}
+}

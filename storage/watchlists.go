@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -30,20 +31,33 @@ type Watchlist struct {
 	Timezone      string
 	Paused        bool
 	Channels      []string // destinations: slack:ID, discord:ID, console
+	Mentions      []Mention
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
 
+// Mention is who an alert notifies, for which statements.
+type Mention struct {
+	To            string   `json:"to"` // slack:U…, slack:S…, discord:role:…, discord:user:…
+	Types         []string `json:"types,omitempty"`
+	MinConfidence float64  `json:"min_confidence,omitempty"`
+}
+
 const watchlistColumns = `id, platform, workspace, channel, created_by, name, query, types, actors, targets,
-	min_confidence, statements, mode, schedule, timezone, paused, created_at, updated_at`
+	min_confidence, statements, mode, schedule, timezone, paused, mentions, created_at, updated_at`
 
 func scanWatchlist(row rowScanner) (Watchlist, error) {
 	var w Watchlist
-	var types, actors, targets string
+	var types, actors, targets, mentions string
 	var created, updated sql.NullInt64
 	err := row.Scan(&w.ID, &w.Platform, &w.Workspace, &w.Channel, &w.CreatedBy, &w.Name, &w.Query, &types, &actors, &targets,
-		&w.MinConfidence, &w.Statements, &w.Mode, &w.Schedule, &w.Timezone, &w.Paused, &created, &updated)
+		&w.MinConfidence, &w.Statements, &w.Mode, &w.Schedule, &w.Timezone, &w.Paused, &mentions, &created, &updated)
 	w.Types, w.Actors, w.Targets = decodeList(types), decodeList(actors), decodeList(targets)
+	if err == nil && mentions != "" {
+		if jerr := json.Unmarshal([]byte(mentions), &w.Mentions); jerr != nil {
+			err = fmt.Errorf("watchlist %d mentions: %w", w.ID, jerr)
+		}
+	}
 	w.CreatedAt, w.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return w, err
 }
@@ -65,16 +79,23 @@ func (s *Store) SaveWatchlist(ctx context.Context, w Watchlist) (Watchlist, erro
 
 func saveWatchlist(ctx context.Context, tx *sql.Tx, w Watchlist, now int64) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO watchlists (platform, workspace, channel, created_by, name, query, types, actors, targets,
-			min_confidence, statements, mode, schedule, timezone, paused, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	mentions, err := json.Marshal(w.Mentions)
+	if err != nil {
+		return 0, err
+	}
+	if w.Mentions == nil {
+		mentions = []byte("[]")
+	}
+	err = tx.QueryRowContext(ctx, `INSERT INTO watchlists (platform, workspace, channel, created_by, name, query, types, actors, targets,
+			min_confidence, statements, mode, schedule, timezone, paused, mentions, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (platform, workspace, name) DO UPDATE SET channel = excluded.channel, query = excluded.query,
 			types = excluded.types, actors = excluded.actors, targets = excluded.targets, min_confidence = excluded.min_confidence,
 			statements = excluded.statements, mode = excluded.mode, schedule = excluded.schedule, timezone = excluded.timezone,
-			paused = excluded.paused, updated_at = excluded.updated_at
+			paused = excluded.paused, mentions = excluded.mentions, updated_at = excluded.updated_at
 		RETURNING id`,
 		w.Platform, w.Workspace, w.Channel, w.CreatedBy, w.Name, w.Query, encodeList(w.Types), encodeList(w.Actors), encodeList(w.Targets),
-		w.MinConfidence, w.Statements, w.Mode, w.Schedule, w.Timezone, w.Paused, now, now).Scan(&id)
+		w.MinConfidence, w.Statements, w.Mode, w.Schedule, w.Timezone, w.Paused, string(mentions), now, now).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
