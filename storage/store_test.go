@@ -563,3 +563,52 @@ func TestMigrationToStoriesKeepsData(t *testing.T) {
 		t.Fatalf("migrated alert: %+v", c)
 	}
 }
+
+func TestDigests(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	must(t, s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "d", Mode: "digest", Schedule: "0 8 * * *", Timezone: "UTC", Channels: []string{"console", "slack:C1"}})
+	must(t, err)
+	st := news.Statement{Type: news.InterventionThreat, Speaker: "X", Actor: "US", Confidence: 0.9}
+	for i, at := range []time.Time{t0, t0.Add(time.Hour), t0.Add(30 * time.Hour)} {
+		_, err := s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{At: at}, Items: []IngestItem{
+			{Article: article(fmt.Sprintf("https://n.example/%d", i), "", fmt.Sprintf("story %d", i)), Statements: []news.Statement{st}, Alerts: []AlertDraft{{WatchlistID: w.ID}}},
+		}})
+		must(t, err)
+	}
+	if pending, _ := s.Deliveries(ctx, DeliveryPending); len(pending) != 0 {
+		t.Fatalf("a digest watchlist queued %d immediate deliveries", len(pending))
+	}
+	last, err := s.LastDigestEnd(ctx, w.ID)
+	must(t, err)
+	if !last.IsZero() {
+		t.Fatalf("no digest yet, got %v", last)
+	}
+	end := t0.Add(24 * time.Hour)
+	items, err := s.DigestAlerts(ctx, w.ID, t0.Add(-time.Hour), end)
+	must(t, err)
+	if len(items) != 2 || items[0].Article.Title != "story 0" || items[1].Outlets != 1 || len(items[0].Article.Statements) != 1 {
+		t.Fatalf("digest items: %+v", items)
+	}
+	n, err := s.RecordDigest(ctx, w.ID, t0.Add(-time.Hour), end, len(items), `{"stories":2}`)
+	must(t, err)
+	if n != 2 {
+		t.Fatalf("queued %d digest deliveries, want one per channel", n)
+	}
+	if _, err := s.RecordDigest(ctx, w.ID, t0.Add(-time.Hour), end, len(items), `{"stories":2}`); !errors.Is(err, ErrDigestExists) {
+		t.Fatalf("second record of the period: %v", err)
+	}
+	// An empty period is recorded (the next one starts after it) but not posted.
+	n, err = s.RecordDigest(ctx, w.ID, end, end.Add(time.Hour), 0, "")
+	must(t, err)
+	last, _ = s.LastDigestEnd(ctx, w.ID)
+	if n != 0 || !last.Equal(end.Add(time.Hour)) {
+		t.Fatalf("empty period: queued %d, last end %v", n, last)
+	}
+	got, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10, 10)
+	must(t, err)
+	if len(got) != 2 || got[0].Kind != KindDigest || got[0].Payload != `{"stories":2}` {
+		t.Fatalf("claimed %+v", got)
+	}
+}
