@@ -27,6 +27,9 @@ type Store interface {
 	MarkDelivered(ctx context.Context, id int64, remoteID string, at time.Time) error
 	MarkRetry(ctx context.Context, id int64, msg string, next time.Time) error
 	MarkFailed(ctx context.Context, id int64, msg string) error
+	DestinationRefusal(ctx context.Context, channel string) (storage.Refusal, bool, error)
+	RefuseDestination(ctx context.Context, channel, reason string, at, until time.Time) error
+	ClearRefusal(ctx context.Context, channel string) error
 }
 
 // Message is one alert, or one operational notice, for one channel.
@@ -108,6 +111,9 @@ const (
 	PerChannel = 5
 	// MaxParallelChannels bounds the channels sent to at once.
 	MaxParallelChannels = 128
+	// RefusalPeriod is how long a destination that refused a message for
+	// good is not sent to; then one message tries it again.
+	RefusalPeriod = time.Hour
 )
 
 // Pacing is the minimum gap between two messages to one channel, by
@@ -291,6 +297,17 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 		log.Error("delivery dropped: platform not configured", "platform", platform)
 		return false, false
 	}
+	refusal, refused, err := d.store.DestinationRefusal(ctx, dl.Channel)
+	if err != nil {
+		d.retry(ctx, log, dl, err, 0)
+		return false, true
+	}
+	if refused && d.now().Before(refusal.Until) {
+		// Known to refuse: do not knock again until the period is over.
+		d.record(log, d.store.MarkFailed(ctx, dl.ID, fmt.Sprintf("not sent: the destination refuses messages since %s (%s)",
+			refusal.At.UTC().Format(time.RFC3339), refusal.Reason)))
+		return false, false
+	}
 	m := Message{DeliveryID: dl.ID, Kind: dl.Kind, Channel: channelID, Attempt: dl.Attempts}
 	if dl.Kind == storage.KindNotice {
 		m.Notice = dl.Payload
@@ -321,12 +338,21 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 	}
 	if err == nil {
 		d.record(log, d.store.MarkDelivered(ctx, dl.ID, remoteID, d.now()))
+		if refused {
+			d.record(log, d.store.ClearRefusal(ctx, dl.Channel))
+			log.Info("destination accepts messages again")
+		}
 		log.Debug("delivered")
 		return true, false
 	}
 	if !retry || dl.Attempts >= MaxAttempts {
 		d.record(log, d.store.MarkFailed(ctx, dl.ID, err.Error()))
 		log.Error("delivery failed for good", "err", err)
+		if retry {
+			return false, false // attempts exhausted: the destination itself may be fine
+		}
+		now := d.now()
+		d.record(log, d.store.RefuseDestination(ctx, dl.Channel, err.Error(), now, now.Add(RefusalPeriod)))
 		if d.OnRefused != nil && dl.Kind != storage.KindNotice {
 			d.OnRefused(ctx, dl.Channel, err.Error())
 		}

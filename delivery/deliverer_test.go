@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -263,5 +264,48 @@ func TestMentionsFor(t *testing.T) {
 	c.Article.Statements[0].Confidence = 0.85
 	if got := mentionsFor(storage.KindAlert, "slack", c); !slices.Equal(got, []string{"slack:U0ONCALL", "slack:S0DESK"}) {
 		t.Errorf("confident threat: %v", got)
+	}
+}
+
+func TestRefusingDestinationIsLeftAloneThenProbed(t *testing.T) {
+	ctx := context.Background()
+	s, now := queueMany(t, 3, "discord:9")
+	clock := now
+	calls := 0
+	refuse := true
+	var refused []string
+	d := New(s, map[string]Notifier{"discord": notifierFunc(func(context.Context, Message) (string, bool, error) {
+		calls++
+		if refuse {
+			return "", false, errors.New("discord: 403 Missing Access")
+		}
+		return "m1", false, nil
+	})}, slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return clock })
+	d.sleep = func(context.Context, time.Duration) error { return nil }
+	d.OnRefused = func(_ context.Context, channel, reason string) { refused = append(refused, channel+" "+reason) }
+	if n, _ := d.Drain(ctx); n != 0 {
+		t.Fatalf("sent %d to a refusing channel", n)
+	}
+	if calls != 1 || len(refused) != 1 {
+		t.Fatalf("the platform was asked %d times and %d refusals reported; want 1 and 1", calls, len(refused))
+	}
+	failed, _ := s.Deliveries(ctx, storage.DeliveryFailed)
+	if len(failed) != 3 || !strings.Contains(failed[2].LastError, "refuses messages since") {
+		t.Fatalf("failed: %+v", failed)
+	}
+	// After the refusal period one message tries again; success clears it.
+	refuse = false
+	clock = now.Add(RefusalPeriod + time.Minute)
+	ws, _ := s.Watchlists(ctx)
+	if _, err := s.Ingest(ctx, storage.IngestBatch{Source: "a", Outcome: storage.PollOutcome{At: clock}, Items: []storage.IngestItem{
+		{Article: news.Article{URL: "https://n.example/later", Title: "later", Fetched: clock}, Alerts: []storage.AlertDraft{{WatchlistID: ws[0].ID}}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := d.Drain(ctx); n != 1 || calls != 2 {
+		t.Fatalf("probe: sent %d, calls %d", n, calls)
+	}
+	if _, ok, _ := s.DestinationRefusal(ctx, "discord:9"); ok {
+		t.Fatal("the refusal was not cleared by a successful send")
 	}
 }

@@ -612,3 +612,27 @@ func TestDigests(t *testing.T) {
 		t.Fatalf("claimed %+v", got)
 	}
 }
+
+func TestDestinationRefusals(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	if _, ok, err := s.DestinationRefusal(ctx, "slack:C1"); ok || err != nil {
+		t.Fatalf("fresh: %v %v", ok, err)
+	}
+	must(t, s.RefuseDestination(ctx, "slack:C1", "not_in_channel", t0, t0.Add(time.Hour)))
+	must(t, s.RefuseDestination(ctx, "slack:C1", "channel_not_found", t0.Add(time.Minute), t0.Add(2*time.Hour)))
+	r, ok, err := s.DestinationRefusal(ctx, "slack:C1")
+	must(t, err)
+	if !ok || r.Reason != "channel_not_found" || !r.At.Equal(t0) || !r.Until.Equal(t0.Add(2*time.Hour)) {
+		t.Fatalf("refusal: %+v", r)
+	}
+	all, err := s.Refusals(ctx)
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("refusals: %+v", all)
+	}
+	must(t, s.ClearRefusal(ctx, "slack:C1"))
+	if _, ok, _ := s.DestinationRefusal(ctx, "slack:C1"); ok {
+		t.Fatal("refusal survived clearing")
+	}
+}
