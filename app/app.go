@@ -36,7 +36,6 @@ type App struct {
 	pipeline  *ingest.Pipeline
 	deliverer *delivery.Deliverer
 	notices   *noticeBoard
-	jitter    time.Duration
 }
 
 // Options are what New needs besides the config.
@@ -44,9 +43,6 @@ type Options struct {
 	Log    *slog.Logger
 	Stdout io.Writer // where console alerts go
 	Now    func() time.Time
-	// PollJitter bounds the random delay before each poll (default 30s;
-	// negative for none).
-	PollJitter time.Duration
 }
 
 // New opens the store and makes the stored sources and config watchlists
@@ -59,13 +55,7 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case o.PollJitter == 0:
-		o.PollJitter = 30 * time.Second
-	case o.PollJitter < 0:
-		o.PollJitter = 0
-	}
-	a := &App{cfg: cfg, log: o.Log, now: o.Now, store: store, jitter: o.PollJitter}
+	a := &App{cfg: cfg, log: o.Log, now: o.Now, store: store}
 	if err := a.sync(ctx); err != nil {
 		store.Close()
 		return nil, err
@@ -216,7 +206,7 @@ func (a *App) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sched := watchers.NewScheduler(a.log, a.jitter)
+	sched := watchers.NewScheduler(a.log, max(a.cfg.Fetch.Jitter, 0))
 	for _, s := range sources {
 		var spec config.Source
 		if err := json.Unmarshal([]byte(s.Spec), &spec); err != nil {

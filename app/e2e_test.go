@@ -135,7 +135,8 @@ func TestRunPollsAtStartAndStopsCleanly(t *testing.T) {
 	srv, _ := newsFeed(t)
 	cfg := testConfig(t, srv.URL+"/feed.xml")
 	var out syncBuffer
-	a, err := New(context.Background(), cfg, Options{Log: quietLog(), Stdout: &out, Now: func() time.Time { return testNow }, PollJitter: -1})
+	cfg.Fetch.Jitter = -1
+	a, err := New(context.Background(), cfg, Options{Log: quietLog(), Stdout: &out, Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,6 +73,10 @@ type Fetch struct {
 	MaxAge time.Duration `yaml:"max_age"`
 	// MaxItems caps the items taken from one feed response.
 	MaxItems int `yaml:"max_items"`
+	// Jitter bounds the random delay before each scheduled poll (and a
+	// tenth of the source's interval bounds it too), so sources on one
+	// schedule do not fire in the same second. Negative: none.
+	Jitter time.Duration `yaml:"jitter"`
 	// GDELTURL is the GDELT DOC 2.0 API endpoint.
 	GDELTURL string `yaml:"gdelt_url"`
 }

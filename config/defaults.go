@@ -21,6 +21,7 @@ const (
 	DefaultFirstPollWindow   = 6 * time.Hour
 	DefaultMaxAge            = 72 * time.Hour
 	DefaultMaxItems          = 500
+	DefaultJitter            = 30 * time.Second
 	// DefaultGDELTTimespan covers a few of GDELT's 15-minute update
 	// cycles, so a poll every 10 minutes overlaps the previous one.
 	DefaultGDELTTimespan = "1h"
@@ -105,6 +106,7 @@ func (f *Fetch) ApplyDefaults() {
 	setDefault(&f.MaxAge, DefaultMaxAge)
 	setDefault(&f.MaxItems, DefaultMaxItems)
 	setDefault(&f.GDELTURL, DefaultGDELTURL)
+	setDefault(&f.Jitter, DefaultJitter)
 }
 
 func setDefault[T comparable](dst *T, v T) {
