@@ -103,15 +103,14 @@ func Compute(lang, title, body string) Fingerprint {
 		fp.Shingles = 0
 		return fp
 	}
-	for i := range fp.Sig {
-		fp.Sig[i] = ^uint32(0)
-	}
-	for _, x := range shingles {
-		for i := range NumHashes {
-			if v := uint32((minhash.a[i]*x + minhash.b[i]) >> 32); v < fp.Sig[i] {
-				fp.Sig[i] = v
-			}
+	// One hash function at a time over all shingles keeps the running
+	// minimum and the coefficients in registers.
+	for i := range NumHashes {
+		a, b, m := minhash.a[i], minhash.b[i], ^uint32(0)
+		for _, x := range shingles {
+			m = min(m, uint32((a*x+b)>>32))
 		}
+		fp.Sig[i] = m
 	}
 	return fp
 }

@@ -36,14 +36,15 @@ const (
 	MinTitleShared = 4
 
 	// bandRows and numBands shape the LSH index: a pair with body
-	// similarity s becomes a candidate with probability 1-(1-s^2)^64:
-	// 0.9999 at s=0.4, 0.998 at 0.3, 0.47 at 0.1, 0.025 at 0.02 (unrelated
-	// news). Three rows would miss 6% of pairs at the threshold. The
-	// candidates are then checked exactly, so a wide net costs only
-	// comparisons, a few hundred 128-value ones per article at 10,000
-	// articles in the window.
+	// similarity s becomes a candidate with probability 1-(1-s^2)^32:
+	// 0.996 at s=0.4, 0.95 at 0.3, 0.28 at 0.1, 0.01 at 0.02 (unrelated
+	// news). Three rows would miss 12% of pairs at the threshold; 64 bands
+	// would double the index's memory to gain 0.4%, and a story reported
+	// by three outlets already gets three chances. The candidates are
+	// checked exactly, so a wide net costs only comparisons. The bands use
+	// the first 64 signature values; all 128 go into the estimate.
 	bandRows = 2
-	numBands = NumHashes / bandRows
+	numBands = 32
 )
 
 // DefaultWindow is how far apart two articles of one story may be published,
@@ -101,21 +102,24 @@ type Grouper struct {
 	body   float64 // BodyThreshold, varied only by the tuning test
 
 	mu     sync.Mutex
-	latest time.Time           // newest publication time seen, the clock when now is nil
-	bands  map[uint64][]*entry // LSH band key -> entries
-	titles map[uint32][]*entry // title word in the prefix -> entries
-	byAge  ageHeap             // entries, oldest first, for eviction
-	mark   uint64              // generation counter for de-duplicating candidates
-	cands  []*entry            // scratch, reused under mu
-	stats  map[int64]int       // story -> entries, for Len/Stories
+	latest time.Time                   // newest publication time seen, the clock when now is nil
+	bands  [numBands]map[uint64]*entry // per band, key -> newest entry, chained by entry.next
+	titles map[uint64][]*entry         // pair of title words in the prefix -> entries
+	byAge  ageHeap                     // entries, oldest first, for eviction
+	mark   uint64                      // generation counter for de-duplicating candidates
+	cands  []*entry                    // scratch, reused under mu
+	stats  map[int64]int               // story -> entries, for Len/Stories
 }
 
 type entry struct {
 	story int64
 	fp    Fingerprint
 	at    time.Time
-	keys  [numBands]uint64 // valid when fp.Shingles > 0
-	title []uint32         // the indexed prefix of fp.Title
+	// next chains the entries that share a band key, one chain per
+	// band. An intrusive list costs 8 bytes per band and entry, where a
+	// slice per bucket cost about 80 (most buckets hold one entry).
+	next  [numBands]*entry
+	title []uint64 // the indexed pairs of fp.Title
 	mark  uint64
 }
 
@@ -124,14 +128,17 @@ func NewGrouper(opts Options) *Grouper {
 	if opts.Window <= 0 {
 		opts.Window = DefaultWindow
 	}
-	return &Grouper{
+	g := &Grouper{
 		window: opts.Window,
 		now:    opts.Now,
 		body:   BodyThreshold,
-		bands:  make(map[uint64][]*entry),
-		titles: make(map[uint32][]*entry),
+		titles: make(map[uint64][]*entry),
 		stats:  make(map[int64]int),
 	}
+	for b := range g.bands {
+		g.bands[b] = make(map[uint64]*entry)
+	}
+	return g
 }
 
 // Match finds the story an article with this fingerprint, published at the
@@ -198,22 +205,23 @@ func (g *Grouper) match(fp *Fingerprint, published time.Time) Match {
 	best := Match{New: true}
 	g.mark++
 	cands := g.cands[:0]
-	collect := func(list []*entry) {
-		for _, e := range list {
-			if e.mark != g.mark {
-				e.mark = g.mark
-				cands = append(cands, e)
-			}
+	collect := func(e *entry) {
+		if e.mark != g.mark {
+			e.mark = g.mark
+			cands = append(cands, e)
 		}
 	}
 	if fp.Shingles > 0 {
-		keys := bandKeys(fp)
-		for _, k := range keys {
-			collect(g.bands[k])
+		for b := range numBands {
+			for e := g.bands[b][bandKey(fp, b)]; e != nil; e = e.next[b] {
+				collect(e)
+			}
 		}
 	}
-	for _, w := range titlePrefix(fp.Title) {
-		collect(g.titles[w])
+	for _, w := range titlePairs(fp.Title) {
+		for _, e := range g.titles[w] {
+			collect(e)
+		}
 	}
 	horizon := g.clock().Add(-g.window)
 	for _, e := range cands {
@@ -262,12 +270,13 @@ func (g *Grouper) add(storyID int64, fp *Fingerprint, published time.Time) {
 	e := &entry{story: storyID, fp: *fp, at: published}
 	e.fp.Title = append([]uint32(nil), fp.Title...)
 	if fp.Shingles > 0 {
-		e.keys = bandKeys(fp)
-		for _, k := range e.keys {
-			g.bands[k] = append(g.bands[k], e)
+		for b := range numBands {
+			k := bandKey(fp, b)
+			e.next[b] = g.bands[b][k]
+			g.bands[b][k] = e
 		}
 	}
-	e.title = titlePrefix(e.fp.Title)
+	e.title = titlePairs(e.fp.Title)
 	for _, w := range e.title {
 		g.titles[w] = append(g.titles[w], e)
 	}
@@ -281,11 +290,8 @@ func (g *Grouper) evict() int {
 	for len(g.byAge) > 0 && g.byAge[0].at.Before(horizon) {
 		e := heap.Pop(&g.byAge).(*entry)
 		if e.fp.Shingles > 0 {
-			for _, k := range e.keys {
-				g.bands[k] = remove(g.bands[k], e)
-				if len(g.bands[k]) == 0 {
-					delete(g.bands, k)
-				}
+			for b := range numBands {
+				g.unlink(b, e)
 			}
 		}
 		for _, w := range e.title {
@@ -315,33 +321,56 @@ func remove(list []*entry, e *entry) []*entry {
 	return list
 }
 
-// bandKeys hashes each band of bandRows signature values, with the band's
-// index, into one bucket key. Keys of different bands share one map; a
-// collision across bands only adds a candidate that the exact check drops.
-func bandKeys(fp *Fingerprint) (keys [numBands]uint64) {
-	for b := range numBands {
-		h := uint64(b) * 0x9e3779b97f4a7c15
-		for _, v := range fp.Sig[b*bandRows : (b+1)*bandRows] {
-			h = mix64(h ^ uint64(v))
-		}
-		keys[b] = h
-	}
-	return keys
+// bandKey is band b of a signature: two values side by side, exact.
+func bandKey(fp *Fingerprint, b int) uint64 {
+	return uint64(fp.Sig[2*b])<<32 | uint64(fp.Sig[2*b+1])
 }
 
-// titlePrefix returns the words of a title to index so that every title with
-// a Jaccard similarity of at least TitleThreshold is found (prefix
-// filtering): under a fixed order of words (here, hash order, which Title is
-// sorted in), two sets with that similarity must share a word among the
-// first |x| - ceil(t*|x|) + 1 of each. Titles too short to match index
-// nothing.
-func titlePrefix(title []uint32) []uint32 {
+// unlink takes e out of its chain in band b. Chains are short (copies of one
+// story), and eviction takes the oldest entry, which sits at the end.
+func (g *Grouper) unlink(b int, e *entry) {
+	k := bandKey(&e.fp, b)
+	head := g.bands[b][k]
+	switch {
+	case head == e && e.next[b] == nil:
+		delete(g.bands[b], k)
+	case head == e:
+		g.bands[b][k] = e.next[b]
+	default:
+		for p := head; p != nil; p = p.next[b] {
+			if p.next[b] == e {
+				p.next[b] = e.next[b]
+				break
+			}
+		}
+	}
+	e.next[b] = nil
+}
+
+// titlePairs returns the keys under which a title is indexed: every pair of
+// words in its prefix. This is prefix filtering: under a fixed order of words
+// (hash order, which Title is sorted in), if two titles share at least a
+// words then the first k words they share lie within the first |x| - a + k
+// words of each. A title match needs a >= MinTitleShared and, since Jaccard
+// is at most the ratio of sizes, a >= TitleThreshold*|x|, so with k = 2 two
+// titles that can match always share an indexed pair. Pairs rather than
+// single words because single words such as "mexico" or "trump" would put
+// thousands of titles in one bucket; pairs of them are much rarer. Titles
+// too short to match are not indexed.
+func titlePairs(title []uint32) []uint64 {
 	n := len(title)
 	if n < MinTitleShared {
 		return nil
 	}
-	p := n - int(math.Ceil(TitleThreshold*float64(n)-1e-9)) + 1
-	return title[:min(p, n)]
+	shared := max(MinTitleShared, int(math.Ceil(TitleThreshold*float64(n)-1e-9)))
+	p := min(n-shared+2, n)
+	keys := make([]uint64, 0, p*(p-1)/2)
+	for i := range p {
+		for j := i + 1; j < p; j++ {
+			keys = append(keys, uint64(title[i])<<32|uint64(title[j]))
+		}
+	}
+	return keys
 }
 
 func absDuration(d time.Duration) time.Duration {

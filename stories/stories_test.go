@@ -358,3 +358,33 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%d entries, want %d", n, len(corpus))
 	}
 }
+
+// TestEvictOutOfOrder evicts copies that arrived out of publication order, so
+// that entries leave from the middle and the head of their band chains.
+func TestEvictOutOfOrder(t *testing.T) {
+	now := base
+	g := NewGrouper(Options{Window: 10 * time.Hour, Now: func() time.Time { return now }})
+	fp := Compute(corpus[0].lang, corpus[0].title, corpus[0].body)
+	for i, h := range []int{5, 1, 3, 2, 4} {
+		g.Add(int64(i+1), &fp, base.Add(time.Duration(h)*time.Hour))
+	}
+	for h := 1; h <= 5; h++ {
+		now = base.Add(time.Duration(h)*time.Hour + 10*time.Hour + time.Minute)
+		if n := g.Evict(); n != 1 {
+			t.Fatalf("hour %d: evicted %d", h, n)
+		}
+		left, _ := g.Len()
+		m := g.Match(&fp, now)
+		if left > 0 && m.New || left == 0 && !m.New {
+			t.Errorf("hour %d: %d left, match %+v", h, left, m)
+		}
+	}
+	for b := range g.bands {
+		if len(g.bands[b]) != 0 {
+			t.Fatalf("band %d keeps %d keys", b, len(g.bands[b]))
+		}
+	}
+	if len(g.titles) != 0 {
+		t.Errorf("title index keeps %d keys", len(g.titles))
+	}
+}
