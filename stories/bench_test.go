@@ -84,7 +84,8 @@ func BenchmarkGroup(b *testing.B) {
 	for i := range n {
 		warm = append(warm, Compute("en", titles[i], bodies[i]))
 	}
-	b.ReportAllocs()
+	var mallocs, bytes uint64
+	var m0, m1 runtime.MemStats
 	for b.Loop() {
 		b.StopTimer()
 		g := NewGrouper(Options{})
@@ -93,13 +94,22 @@ func BenchmarkGroup(b *testing.B) {
 		for i := range warm {
 			g.Assign(&warm[i], at(i), newStory)
 		}
+		runtime.ReadMemStats(&m0)
 		b.StartTimer()
 		for i := n; i < 2*n; i++ {
 			fp := Compute("en", titles[i], bodies[i])
 			g.Assign(&fp, at(i), newStory)
 		}
+		b.StopTimer()
+		runtime.ReadMemStats(&m1)
+		mallocs += m1.Mallocs - m0.Mallocs
+		bytes += m1.TotalAlloc - m0.TotalAlloc
+		b.StartTimer()
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
+	per := float64(b.N * n)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/article")
+	b.ReportMetric(float64(mallocs)/per, "allocs/article")
+	b.ReportMetric(float64(bytes)/per, "B/article")
 	b.ReportMetric(0, "ns/op")
 }
 

@@ -186,6 +186,9 @@ func TitleOverlap(a, b *Fingerprint) (shared int, jaccard float64) {
 // MarshalBinary encodes the fingerprint compactly (about 530 bytes with a
 // body, a few dozen without) for storage next to the article.
 func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
+	if len(fp.Lang) > maxLangLen {
+		return nil, fmt.Errorf("stories: encode fingerprint: language %q longer than %d bytes", fp.Lang, maxLangLen)
+	}
 	b := make([]byte, 0, 2+len(fp.Lang)+binary.MaxVarintLen64+4*NumHashes+binary.MaxVarintLen64+4*len(fp.Title))
 	b = append(b, fingerprintVersion, byte(len(fp.Lang)))
 	b = append(b, fp.Lang...)

@@ -108,6 +108,9 @@ func TestSimilarities(t *testing.T) {
 			if body > maxBodyDiff {
 				maxBodyDiff, maxBodyPair = body, a.id+"/"+b.id
 			}
+			if body >= 0.1 {
+				t.Logf("diff %-3s %-3s body %.2f", a.id, b.id, body)
+			}
 			if title > maxTitleDiff {
 				maxTitleDiff, maxTitlePair = title, fmt.Sprintf("%s/%s (%d shared)", a.id, b.id, shared)
 			}
