@@ -60,7 +60,9 @@ type Options struct {
 	Window time.Duration
 	// Now is the clock that decides eviction. When nil the grouper's clock
 	// is the latest publication time it has seen, which is what a replay
-	// of stored articles (a backtest) wants.
+	// of stored articles (a backtest) wants; a live bot should pass its
+	// clock, because one article misdated into the future would otherwise
+	// move the clock and evict the whole window.
 	Now func() time.Time
 }
 
@@ -88,7 +90,16 @@ type Match struct {
 	By Basis
 }
 
-// Grouper assigns articles to stories, one at a time. It keeps the
+// Grouper assigns articles to stories, one at a time.
+//
+// The publication time passed with a fingerprint should be the article's
+// Published, or its Fetched when the source gave no date: a zero time is
+// outside every window, so the article would start a story of its own.
+//
+// To persist, store with each article its story ID, its fingerprint
+// (MarshalBinary) and the time passed here. To rebuild at start, Add every
+// stored row published within the window (recomputing, with Of, the
+// fingerprints whose UnmarshalBinary returns ErrVersion). It keeps the
 // fingerprints of the articles published within the window, indexed by LSH
 // bands of their body signatures and by a prefix of their title words. It is
 // safe for concurrent use.
@@ -166,7 +177,14 @@ func (g *Grouper) Add(storyID int64, fp *Fingerprint, published time.Time) {
 // Match finds, or a new story whose ID newStory returns. newStory runs under
 // the grouper's lock, so it should be quick (a counter seeded from the
 // largest stored story ID, or the ID of the article just inserted). The
-// returned Match carries the story ID either way.
+// returned Match carries the story ID either way. An article published
+// before the window gets a story (a new one) but is not remembered.
+//
+// Assign suits an ingest that records a batch of articles in one
+// transaction: copies within the batch find each other. If the transaction
+// rolls back, the grouper remembers articles that were never stored, which
+// costs nothing worse than a later copy joining a story ID no stored article
+// has yet; a restart rebuilds from what was stored.
 func (g *Grouper) Assign(fp *Fingerprint, published time.Time, newStory func() int64) Match {
 	g.mu.Lock()
 	defer g.mu.Unlock()
