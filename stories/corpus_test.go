@@ -69,6 +69,11 @@ var corpus = []sample{
 	{"d4", "D", "en", 14, "Venezuela condemns US warships off its coast as threat to sovereignty",
 		`Venezuela called the deployment a threat to peace in the region.`},
 
+	// An outlet's own reporting of story D under the wire's headline: it
+	// shares the title and one quote, little else.
+	{"d5", "D", "en", 15, "Venezuela condemns US warships off its coast as a threat to sovereignty",
+		`In the port of La Guaira, navy crews loaded supplies onto two patrol boats on Monday afternoon while dock workers watched from the quay. Officers would not say where the boats were headed. Across town, the foreign minister repeated that Caracas would "defend every inch of its territory" and accused Washington of staging a show of force. Diplomats from three Caribbean governments said they had asked both sides to lower the temperature. Fishermen in the port said fuel was scarce and prices for the day's catch had doubled.`},
+
 	// Story H: Venezuela again, a different story: Russia's offer.
 	{"h1", "H", "en", 20, "Russia offers Venezuela help to protect its airspace",
 		`Russia is ready to help Venezuela strengthen its air defences, Deputy Foreign Minister Sergei Ryabkov said on Monday, in the latest sign of Moscow's support for the government in Caracas. "We stand ready to provide the assistance our Venezuelan friends request," Ryabkov told a news agency in Moscow. He did not say whether Russia would send equipment or personnel. Russian military transport aircraft have landed in Caracas several times in recent years.`},
@@ -110,6 +115,13 @@ var corpus = []sample{
 	// Story GS: Colombia again, different Spanish story on the same topic.
 	{"gs1", "GS", "es", 28, "Colombia erradicará 30.000 hectáreas de coca este año, anuncia el ministro de Defensa",
 		`El ministro de Defensa de Colombia anunció este martes que el gobierno erradicará 30.000 hectáreas de cultivos de coca este año, la mayoría de forma manual y con acuerdos de sustitución con campesinos. El ministro dijo que las operaciones se concentrarán en Nariño, Cauca y Putumayo. Organizaciones campesinas pidieron garantías de seguridad para los erradicadores y pagos a tiempo de los subsidios prometidos.`},
+
+	// A recurring headline: two days of a live page under one title,
+	// with nothing in common below it.
+	{"l1", "L1", "en", 3, "Mexico security news live: what we know so far about the cartel crackdown",
+		`Soldiers and national guard troops set up checkpoints on the highway between Culiacán and Mazatlán on Monday. Local schools in two municipalities cancelled classes after overnight gunfire. The state prosecutor said five people had been detained and a cache of rifles seized in a warehouse near the airport.`},
+	{"l2", "L2", "en", 27, "Mexico security news live: what we know so far about the cartel crackdown",
+		`A federal judge in Mexico City ordered the release of two suspects on Tuesday, citing flaws in their arrest. The defence ministry published figures showing a fall in homicides in Sinaloa for the second month running. Transport companies in Sonora said drivers would travel only in daylight until further notice.`},
 
 	// Singletons on the same countries and people: must stay alone.
 	{"s1", "S1", "en", 2, "Sheinbaum unveils plan to cut electricity prices for households",

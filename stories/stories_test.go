@@ -176,6 +176,8 @@ func TestCases(t *testing.T) {
 		{"market snippet with a copied title", "c1", "c3", true},
 		{"reordered lead", "d1", "d2", true},
 		{"rewritten lead", "d1", "d3", true},
+		{"own reporting under the wire's headline", "d1", "d5", true},
+		{"recurring live-page headline a day later", "l1", "l2", false},
 		{"Venezuela: Russia's offer is another story", "d1", "h1", false},
 		{"Greenland: independence vote is another story", "e1", "i1", false},
 		{"Panama: canal traffic is another story", "f1", "f3", false},
