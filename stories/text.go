@@ -68,9 +68,9 @@ func foldRune(r rune) rune {
 
 // words calls emit with the hash of every content word of s, in order: text
 // folded, split on anything that is not a letter or digit, one-letter words
-// and the language's stop words dropped (but not one-digit numbers), truncated to stemRunes. It stops
-// after max words. The word buffer lives on the stack, so tokenising a body
-// allocates nothing.
+// (but not one-digit numbers) and the language's stop words dropped,
+// truncated to stemRunes. It stops after max words. The word buffer lives on
+// the stack, so tokenising a body allocates nothing.
 func words(s string, stop map[string]struct{}, max int, emit func(h uint64)) {
 	var buf [64]byte
 	w := buf[:0]
