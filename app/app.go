@@ -71,6 +71,11 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 		store.Close()
 		return nil, err
 	}
+	grouper, err := newStoryGrouper(ctx, store, o.Now)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
 	fetcher := watchers.NewFetcher(cfg.Fetch, o.Log, o.Now)
 	a.pipeline = &ingest.Pipeline{
 		Store:           store,
@@ -78,6 +83,7 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 		Analyzer:        detector,
 		Matcher:         a.matcher,
 		Noticer:         a.notices,
+		Grouper:         grouper,
 		Log:             o.Log,
 		Now:             o.Now,
 		Jitter:          func() float64 { return rand.Float64()*2 - 1 },

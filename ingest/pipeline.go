@@ -47,11 +47,9 @@ type Matcher interface {
 // Grouper assigns articles to stories: near-duplicates from many outlets
 // share one, so a watchlist alerts once per story.
 type Grouper interface {
-	// Group returns the story the article belongs to (0 for a new one) and
-	// the article's fingerprint.
+	// Group files the article under a story, new or known, and returns it
+	// with the article's fingerprint for storage.
 	Group(a news.Article) (storyID int64, fingerprint []byte)
-	// Remember files a stored article under its story.
-	Remember(storyID int64, fingerprint []byte, published time.Time)
 }
 
 // Noticer receives operational notices meant for an administrator.
@@ -182,6 +180,8 @@ func (p *Pipeline) Poll(ctx context.Context, name string, force bool) (Report, e
 }
 
 // ingest groups the batch's new articles into stories and stores it.
+// Grouping and storing run under one lock so that two sources carrying a
+// new story at once agree on it.
 func (p *Pipeline) ingest(ctx context.Context, batch storage.IngestBatch, fresh []bool) (storage.IngestResult, error) {
 	if p.Grouper == nil {
 		return p.Store.Ingest(ctx, batch)
@@ -194,21 +194,7 @@ func (p *Pipeline) ingest(ctx context.Context, batch storage.IngestBatch, fresh 
 			it.StoryID, it.Fingerprint = p.Grouper.Group(it.Article)
 		}
 	}
-	res, err := p.Store.Ingest(ctx, batch)
-	if err != nil {
-		return res, err
-	}
-	for i, story := range res.Stories {
-		if story != 0 {
-			it := batch.Items[i]
-			published := it.Article.Published
-			if published.IsZero() {
-				published = it.Article.Fetched
-			}
-			p.Grouper.Remember(story, it.Fingerprint, published)
-		}
-	}
-	return res, nil
+	return p.Store.Ingest(ctx, batch)
 }
 
 // alertable applies the no-flood rules. An undated item counts as new when

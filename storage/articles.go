@@ -17,7 +17,8 @@ type IngestItem struct {
 	Article    news.Article
 	Statements []news.Statement
 	Alerts     []AlertDraft
-	// StoryID is the story a new article joins; 0 starts a new story.
+	// StoryID is the story a new article joins, created with that ID when
+	// it is not stored yet; 0 starts a story numbered by the database.
 	StoryID int64
 	// Fingerprint is the article's story fingerprint, kept to rebuild the
 	// grouping index at start.
@@ -200,17 +201,13 @@ func findArticle(ctx context.Context, tx *stmtCache, url, guid string) (int64, e
 // burst of outlets picking up a story makes one edit, not one each.
 const UpdateDelay = 2 * time.Minute
 
-// joinStory returns the story a new article belongs to: the one given
-// when it exists, else a new story started by this article.
+// joinStory returns the story a new article belongs to: the one given,
+// created under that ID by its first article, or, for ID 0, a new one.
 func joinStory(ctx context.Context, tx *stmtCache, storyID int64, a news.Article, at int64) (int64, error) {
 	if storyID != 0 {
-		r, err := tx.ExecContext(ctx, `UPDATE stories SET last_seen_at = MAX(last_seen_at, ?) WHERE id = ?`, at, storyID)
-		if err != nil {
-			return 0, err
-		}
-		if n, _ := r.RowsAffected(); n == 1 {
-			return storyID, nil
-		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, language, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET last_seen_at = MAX(last_seen_at, excluded.last_seen_at)`, storyID, a.Title, a.Language, at, at)
+		return storyID, err
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO stories (title, language, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)`, a.Title, a.Language, at, at)
 	if err != nil {
@@ -454,4 +451,35 @@ func (s *Store) Seen(ctx context.Context, url, guid string) (bool, error) {
 		return false, fmt.Errorf("storage: seen %s: %w", url, err)
 	}
 	return true, nil
+}
+
+// StoryFingerprint is what rebuilds the story grouping index at start.
+type StoryFingerprint struct {
+	ArticleID   int64
+	StoryID     int64
+	Fingerprint []byte
+	Published   time.Time
+}
+
+// StoryFingerprints returns the fingerprints of articles published at or
+// after since, oldest first.
+func (s *Store) StoryFingerprints(ctx context.Context, since time.Time) ([]StoryFingerprint, error) {
+	rows, err := s.query(ctx, `SELECT id, story_id, fingerprint, published_at FROM articles
+		WHERE published_at >= ? AND story_id IS NOT NULL AND fingerprint IS NOT NULL ORDER BY published_at, id`, millis(since))
+	return collect(rows, err, "story fingerprints", func(r rowScanner) (StoryFingerprint, error) {
+		var f StoryFingerprint
+		var pub sql.NullInt64
+		err := r.Scan(&f.ArticleID, &f.StoryID, &f.Fingerprint, &pub)
+		f.Published = fromMillis(pub)
+		return f, err
+	})
+}
+
+// MaxStoryID returns the highest story ID used, so new ones follow it.
+func (s *Store) MaxStoryID(ctx context.Context) (int64, error) {
+	var id sql.NullInt64
+	if err := s.queryRow(ctx, `SELECT MAX(id) FROM stories`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("storage: max story id: %w", err)
+	}
+	return id.Int64, nil
 }
