@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"sovwatch/news"
-	"sovwatch/stories"
 	"sovwatch/storage"
+	"sovwatch/stories"
 )
 
 // storyGrouper files articles under stories with the stories package,
