@@ -64,3 +64,13 @@ func highlight(s string, terms []string, esc escaper, open, close string) string
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// displayTerm shows a query term for a reader: a trailing wildcard becomes
+// an ellipsis ("sovereign…"), so it cannot be mistaken for (or break) bold
+// markup.
+func displayTerm(t string) string {
+	if strings.HasSuffix(t, "*") {
+		return strings.TrimRight(t, "*") + "…"
+	}
+	return t
+}

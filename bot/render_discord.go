@@ -43,9 +43,20 @@ var discordColors = map[news.StatementType]int{
 // line that carries configured mentions, and the allowed mentions that
 // let exactly those ping.
 type DiscordMessage struct {
-	Content         string
-	Embed           *discordgo.MessageEmbed
-	AllowedMentions *discordgo.MessageAllowedMentions
+	Content         string                            `json:"content"`
+	Embed           *discordgo.MessageEmbed           `json:"embed"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+}
+
+// discordLineStart escapes a list marker ("- ", "+ ", "1. ") at the start
+// of text that begins a line; elsewhere such characters mean nothing, so
+// discordEscape leaves them alone and hyphenated names stay readable.
+func discordLineStart(s string) string {
+	t := strings.TrimLeft(s, "0123456789")
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") || (len(t) < len(s) && strings.HasPrefix(t, ".")) {
+		return "\\" + s
+	}
+	return s
 }
 
 // discordEscape puts a backslash before every character Discord's
@@ -53,7 +64,7 @@ type DiscordMessage struct {
 // formatting, headings, lists, block quotes and <@…>/<#…>/<t:…> syntax;
 // Discord drops the backslash when it shows the text.
 func discordEscape(r rune, b *strings.Builder) {
-	if strings.ContainsRune("\\*_~`|[]()<>#-@", r) {
+	if strings.ContainsRune("\\*_~`|[]()<>#@", r) {
 		b.WriteByte('\\')
 	}
 	b.WriteRune(r)
@@ -66,10 +77,11 @@ func discordEscape(r rune, b *strings.Builder) {
 // clipping text with an ellipsis.
 func RenderDiscord(v View) DiscordMessage {
 	e := &discordgo.MessageEmbed{
-		Title: clip(v.Headline, discordTitleLimit, discordEscape),
+		Title: clip(v.Headline, discordTitleLimit-1, discordEscape),
 		URL:   v.URL,
 		Color: ColorNone,
 	}
+	e.Title = discordLineStart(e.Title)
 	if c, ok := discordColors[v.Dominant()]; ok {
 		e.Color = c
 	}
@@ -115,6 +127,7 @@ func RenderDiscord(v View) DiscordMessage {
 			summary = clip(strings.Join(v.Summary, " "), room, discordEscape)
 		}
 	}
+	summary = discordLineStart(summary)
 	e.Description = strings.TrimSpace(summary + "\n\n" + tailText)
 
 	fields := make([]*discordgo.MessageEmbedField, 0, len(v.Statements))
@@ -134,7 +147,7 @@ func RenderDiscord(v View) DiscordMessage {
 	}
 	if over := embedLen(e) - discordTotalLimit; over > 0 && summary != "" {
 		// Only with no fields left to drop: shorten the summary.
-		summary = clip(strings.Join(v.Summary, " "), max(textLen(summary)-over-1, 1), discordEscape)
+		summary = discordLineStart(clip(strings.Join(v.Summary, " "), max(textLen(summary)-over-2, 1), discordEscape))
 		e.Description = strings.TrimSpace(summary + "\n\n" + tailText)
 	}
 
@@ -173,7 +186,7 @@ func discordStatement(st StatementView) *discordgo.MessageEmbedField {
 func discordList(items []string, mark string) string {
 	parts := make([]string, len(items))
 	for i, s := range items {
-		parts[i] = mark + clip(s, 100, discordEscape) + mark
+		parts[i] = mark + clip(displayTerm(s), 100, discordEscape) + mark
 	}
 	s := strings.Join(parts, ", ")
 	for textLen(s) > 1500 && len(parts) > 1 {

@@ -178,7 +178,7 @@ func slackStatement(st StatementView) string {
 func slackList(items []string, mark string) string {
 	parts := make([]string, len(items))
 	for i, s := range items {
-		parts[i] = mark + clip(s, 100, slackEscape) + mark
+		parts[i] = mark + clip(displayTerm(s), 100, slackEscape) + mark
 	}
 	return strings.Join(parts, ", ")
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,10 +73,10 @@ func sentenceKey(s string) string {
 // (initials) are handled by rule, not listed.
 var abbreviations = map[string][]string{
 	"": {"mr", "mrs", "ms", "dr", "prof", "sr", "sra", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "pres", "rev",
-		"no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"vs", "etc", "inc", "corp", "ltd", "co", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"approx", "est", "fig", "vol", "art"},
 	"es": {"sr", "sra", "srta", "srs", "dr", "dra", "lic", "ing", "arq", "gral", "gen", "cnel", "tte", "cap", "pdte", "pte", "dip", "sen",
-		"uu", "ee", "pág", "págs", "núm", "n", "art", "arts", "cap", "etc", "aprox", "admón", "avda", "av", "dña", "dn", "ud", "uds", "vd", "vds", "ss",
+		"uu", "ee", "pág", "págs", "art", "arts", "cap", "etc", "aprox", "admón", "avda", "av", "dña", "dn", "ud", "uds", "vd", "vds", "ss",
 		"ene", "feb", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"},
 	"pt": {"sr", "sra", "srta", "dr", "dra", "prof", "profa", "gen", "cel", "ten", "dep", "sen", "pres", "eng", "av", "etc", "nº", "pág", "art"},
 	"fr": {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "gén", "col", "st", "ste", "etc", "av", "art", "p", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"},
@@ -125,7 +126,7 @@ func Sentences(text, lang string) []string {
 		if after == "" || !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"'“‘«¿¡([", first)) {
 			continue
 		}
-		if r == '.' && abbreviated(text[start:end], abbr) {
+		if r == '.' && abbreviated(text[start:end], after, abbr) {
 			continue
 		}
 		if s := strings.TrimSpace(text[start:end]); s != "" {
@@ -139,9 +140,14 @@ func Sentences(text, lang string) []string {
 	return out
 }
 
+// numberAbbreviations abbreviate only before a number: "No. 5" but
+// "He said no. Then".
+var numberAbbreviations = []string{"no", "nos", "n", "nº", "núm", "nr", "p", "pp", "art"}
+
 // abbreviated reports whether the last word of s, which ends in a full
-// stop, is an abbreviation rather than the end of a sentence.
-func abbreviated(s string, lang []string) bool {
+// stop, is an abbreviation rather than the end of a sentence; next is the
+// text after it.
+func abbreviated(s, next string, lang []string) bool {
 	s = strings.TrimRight(s, "\"'”’»)]")
 	fields := strings.Fields(s)
 	if len(fields) == 0 {
@@ -163,6 +169,9 @@ func abbreviated(s string, lang []string) bool {
 		return unicode.IsLetter(r) // an initial: "J. Smith"
 	}
 	lw := strings.ToLower(w)
+	if first, _ := utf8.DecodeRuneInString(next); unicode.IsDigit(first) && slices.Contains(numberAbbreviations, lw) {
+		return true
+	}
 	for _, list := range [][]string{lang, abbreviations[""]} {
 		for _, a := range list {
 			if a == lw {
