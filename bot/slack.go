@@ -3,10 +3,9 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -44,9 +43,7 @@ func NewSlack(cfg config.Slack, log *slog.Logger, loc *time.Location) *Slack {
 	}
 	s := &Slack{token: cfg.BotToken.Reveal(), log: log.With("platform", "slack"), loc: loc, now: time.Now}
 	opts := []slack.Option{
-		// slack-go reads a 429's Retry-After only as whole seconds; the
-		// client below rewrites an HTTP-date form so none is lost.
-		slack.OptionHTTPClient(retryAfterSeconds{c: &http.Client{Timeout: 30 * time.Second}, now: func() time.Time { return s.now() }}),
+		slack.OptionHTTPClient(slackHTTP{c: &http.Client{Timeout: 30 * time.Second}, now: func() time.Time { return s.now() }}),
 	}
 	if cfg.APIURL != "" {
 		u := cfg.APIURL
@@ -113,7 +110,16 @@ func (s *Slack) options(msg SlackMessage) []slack.MsgOption {
 // classify turns a slack-go error into an *Error with the shared rules:
 // 429 and 5xx retry (honouring Retry-After), other HTTP statuses are
 // permanent, API error codes are looked up, transport errors retry.
+// slackHTTP has already classified HTTP answers; slack-go's own
+// RateLimitedError and StatusCodeError are handled too in case a future
+// slack-go reads statuses before calling the client.
 func (s *Slack) classify(op string, err error, attempt int) *Error {
+	var classified *Error
+	if errors.As(err, &classified) { // an HTTP answer, classified by slackHTTP
+		e := *classified
+		e.Op = op
+		return &e
+	}
 	e := &Error{Platform: "slack", Op: op}
 	var rl *slack.RateLimitedError
 	var sc slack.StatusCodeError
@@ -145,27 +151,27 @@ func redact(msg, secret string) string {
 	return strings.ReplaceAll(msg, secret, "[redacted]")
 }
 
-// retryAfterSeconds is the HTTP client slack-go is given. slack-go parses
-// a 429's Retry-After as an integer and fails on the HTTP-date form the
-// standard also allows (returning an error that hides the 429); this
-// rewrites a date, or a fraction, to whole seconds before slack-go reads it.
-type retryAfterSeconds struct {
+// slackHTTP is the HTTP client slack-go is given. It puts the shared
+// classifier in front of slack-go for every non-200 answer: slack-go reads
+// a 429's Retry-After only as whole seconds (an HTTP date becomes a parse
+// error that hides the 429) and drops Retry-After on a 503. Answers with
+// status 200 go on to slack-go, which reads ok:false error codes.
+type slackHTTP struct {
 	c   *http.Client
 	now func() time.Time
 }
 
-func (r retryAfterSeconds) Do(req *http.Request) (*http.Response, error) {
-	resp, err := r.c.Do(req)
-	if err != nil || resp.StatusCode != http.StatusTooManyRequests {
+func (h slackHTTP) Do(req *http.Request) (*http.Response, error) {
+	resp, err := h.c.Do(req)
+	if err != nil || resp.StatusCode == http.StatusOK {
 		return resp, err
 	}
-	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
-	if v == "" {
-		return resp, nil // slack-go then reports a plain 429, which retries
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused
+	resp.Body.Close()
+	outcome, delay := ClassifyHTTP(resp.StatusCode, resp.Header, h.now())
+	e := &Error{Platform: "slack", Status: resp.StatusCode, Message: http.StatusText(resp.StatusCode), Permanent: outcome == Permanent, Delay: delay}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		e.Code = "ratelimited"
 	}
-	if _, perr := strconv.ParseInt(v, 10, 64); perr != nil {
-		secs := int64((RetryAfter(resp.Header, r.now()) + time.Second - 1) / time.Second)
-		resp.Header.Set("Retry-After", fmt.Sprint(max(secs, 1))) // unreadable or past: wait a little
-	}
-	return resp, nil
+	return nil, e
 }

@@ -88,7 +88,7 @@ func TestSlackSend(t *testing.T) {
 		{name: "429 date", answer: slackStatus(429, now.Add(2*time.Minute).UTC().Format(http.TimeFormat)), wantRetry: true, wantDelay: 2 * time.Minute, wantErr: "ratelimited"},
 		{name: "429 bare", answer: slackStatus(429, ""), wantRetry: true, wantErr: "HTTP 429"},
 		{name: "500", answer: slackStatus(500, ""), wantRetry: true, wantErr: "HTTP 500"},
-		{name: "503", answer: slackStatus(503, "30"), wantRetry: true, wantErr: "HTTP 503"},
+		{name: "503", answer: slackStatus(503, "30"), wantRetry: true, wantDelay: 30 * time.Second, wantErr: "HTTP 503"},
 		{name: "404", answer: slackStatus(404, ""), wantPerm: true, wantErr: "HTTP 404"},
 		{name: "ratelimited ok:false", answer: slackAPIError("ratelimited"), wantRetry: true, wantErr: "ratelimited"},
 		{name: "channel_not_found", answer: slackAPIError("channel_not_found"), wantPerm: true, wantErr: "channel_not_found"},
