@@ -22,9 +22,9 @@ func Summary(a news.Article, sts []news.Statement, max int) []string {
 	if max <= 0 {
 		return nil
 	}
-	lead := Sentences(Clean(a.Summary), a.Language)
+	lead := leadSentences(a.Summary, a.Language)
 	if len(lead) == 0 {
-		lead = Sentences(Clean(a.Text), a.Language)
+		lead = leadSentences(a.Text, a.Language)
 	}
 	var out []string
 	var keys []string
@@ -57,6 +57,28 @@ func Summary(a news.Article, sts []news.Statement, max int) []string {
 		add(s)
 	}
 	return out
+}
+
+// leadWindow is how much of a text is split for its lead sentences: a
+// summary needs only the first few, and a full article can be long.
+const leadWindow = 8 << 10
+
+// leadSentences returns the sentences at the start of text, leaving out a
+// last one cut by the window.
+func leadSentences(text, lang string) []string {
+	text = Clean(text)
+	if len(text) <= leadWindow {
+		return Sentences(text, lang)
+	}
+	cut := leadWindow
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	ss := Sentences(text[:cut], lang)
+	if len(ss) > 1 {
+		ss = ss[:len(ss)-1]
+	}
+	return ss
 }
 
 // sentenceKey normalises a sentence for duplicate detection: letters and
@@ -149,11 +171,10 @@ var numberAbbreviations = []string{"no", "nos", "n", "nº", "núm", "nr", "p", "
 // text after it.
 func abbreviated(s, next string, lang []string) bool {
 	s = strings.TrimRight(s, "\"'”’»)]")
-	fields := strings.Fields(s)
-	if len(fields) == 0 {
-		return false
-	}
-	w := strings.TrimLeft(fields[len(fields)-1], "\"'“‘«¿¡([")
+	// Only the last word matters; finding it from the end keeps a text of
+	// many stops ("X. X. X.") linear.
+	w := s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+	w = strings.TrimLeft(w, "\"'“‘«¿¡([")
 	w = strings.TrimSuffix(w, ".")
 	if w == "" {
 		return false
