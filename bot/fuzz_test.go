@@ -49,12 +49,12 @@ func FuzzRenderers(f *testing.F) {
 
 		s := RenderSlack(v)
 		checkSlackLimits(t, s)
-		want := 0
+		most := 0
 		if v.URL != "" {
-			want = 1 // our own link
+			most = 1 // our own link, unless the URL is too long to link
 		}
-		if n := strings.Count(indentJSON(t, s.Blocks), "<"); n != want {
-			t.Fatalf("slack blocks have %d '<', want %d", n, want)
+		if n := strings.Count(indentJSON(t, s.Blocks), "<"); n > most {
+			t.Fatalf("slack blocks have %d '<', at most %d", n, most)
 		}
 		if strings.Contains(s.Text, "<") {
 			t.Fatalf("slack fallback has '<': %q", s.Text)
