@@ -31,8 +31,8 @@ import (
 // and discordgo's RateLimiter paces the calls per route bucket.
 type Discord struct {
 	http    *http.Client
-	base    string // API root ending in "/", e.g. https://discord.com/api/v9/
-	token   string
+	base    string        // API root ending in "/", e.g. https://discord.com/api/v9/
+	token   config.Secret // prints redacted, should the struct ever be logged
 	log     *slog.Logger
 	loc     *time.Location
 	now     func() time.Time
@@ -63,7 +63,7 @@ func NewDiscord(cfg config.Discord, log *slog.Logger, loc *time.Location) *Disco
 	return &Discord{
 		http:    &http.Client{Timeout: 30 * time.Second},
 		base:    base,
-		token:   cfg.Token.Reveal(),
+		token:   cfg.Token,
 		log:     log.With("platform", "discord"),
 		loc:     loc,
 		now:     time.Now,
@@ -208,21 +208,21 @@ func (d *Discord) do(ctx context.Context, op, method, path, bucketKey string, bo
 
 	req, err := http.NewRequestWithContext(ctx, method, d.base+path, bytes.NewReader(payload))
 	if err != nil {
-		return &Error{Platform: "discord", Op: op, Message: redact(err.Error(), d.token), Permanent: true}
+		return &Error{Platform: "discord", Op: op, Message: redact(err.Error(), d.token.Reveal()), Permanent: true}
 	}
-	req.Header.Set("Authorization", "Bot "+d.token)
+	req.Header.Set("Authorization", "Bot "+d.token.Reveal())
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "DiscordBot (https://github.com/sovwatch/sovwatch, 1) sovwatch")
 	resp, err := d.http.Do(req)
 	if err != nil {
 		// No answer: the network, a timeout or a cancelled context.
-		return &Error{Platform: "discord", Op: op, Message: redact(err.Error(), d.token)}
+		return &Error{Platform: "discord", Op: op, Message: redact(err.Error(), d.token.Reveal())}
 	}
 	defer resp.Body.Close()
 	header = resp.Header
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return &Error{Platform: "discord", Op: op, Status: resp.StatusCode, Message: "read answer: " + redact(err.Error(), d.token)}
+		return &Error{Platform: "discord", Op: op, Status: resp.StatusCode, Message: "read answer: " + redact(err.Error(), d.token.Reveal())}
 	}
 	outcome, delay := ClassifyHTTP(resp.StatusCode, resp.Header, d.now())
 	if outcome == Done {
@@ -240,7 +240,7 @@ func (d *Discord) do(ctx context.Context, op, method, path, bucketKey string, bo
 		if ae.Code != 0 {
 			e.Code = strconv.Itoa(ae.Code)
 		}
-		e.Message = redact(clip(Clean(ae.Message), 200, plain), d.token)
+		e.Message = clip(Clean(redact(ae.Message, d.token.Reveal())), 200, plain)
 		if ra := secondsDuration(ae.RetryAfter); ra > e.Delay {
 			e.Delay = ra // the body is more precise than the header
 		}

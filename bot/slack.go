@@ -22,7 +22,7 @@ import (
 // lost answer) inside it makes the retry post a second copy.
 type Slack struct {
 	api   *slack.Client
-	token string // only to scrub it from transport errors
+	token config.Secret // only to scrub it from transport errors; prints redacted
 	log   *slog.Logger
 	loc   *time.Location
 	now   func() time.Time
@@ -41,7 +41,7 @@ func NewSlack(cfg config.Slack, log *slog.Logger, loc *time.Location) *Slack {
 	if loc == nil {
 		loc = time.UTC
 	}
-	s := &Slack{token: cfg.BotToken.Reveal(), log: log.With("platform", "slack"), loc: loc, now: time.Now}
+	s := &Slack{token: cfg.BotToken, log: log.With("platform", "slack"), loc: loc, now: time.Now}
 	opts := []slack.Option{
 		slack.OptionHTTPClient(slackHTTP{c: &http.Client{Timeout: 30 * time.Second}, now: func() time.Time { return s.now() }}),
 	}
@@ -134,10 +134,14 @@ func (s *Slack) classify(op string, err error, attempt int) *Error {
 	case errors.As(err, &api):
 		e.Code = api.Err
 		e.Permanent = ClassifySlackCode(api.Err, attempt) == Permanent
+		if !slackPermanent[api.Err] && !slackTransient[api.Err] {
+			// Worth knowing: a new code may belong in one of the two lists.
+			s.log.Warn("unrecognised Slack error code", "code", api.Err, "attempt", attempt, "permanent", e.Permanent)
+		}
 	default:
 		// No answer from Slack: the network, a timeout or a cancelled
 		// context. Worth another try.
-		e.Message = redact(err.Error(), s.token)
+		e.Message = redact(err.Error(), s.token.Reveal())
 	}
 	return e
 }
