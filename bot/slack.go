@@ -73,7 +73,9 @@ func (s *Slack) Send(ctx context.Context, m delivery.Message) (string, bool, err
 }
 
 // Update rewrites a posted alert (chat.update), for a story that more
-// outlets picked up. The error is an *Error when Slack answered.
+// outlets picked up: build v with BuildView from the refreshed content.
+// Slack does not notify anyone for an edit, so mentions there only show.
+// A failure is always an *Error (see IsPermanent and RetryDelay).
 func (s *Slack) Update(ctx context.Context, channel, ts string, v View) error {
 	msg := RenderSlack(v)
 	_, _, _, err := s.api.UpdateMessageContext(ctx, channel, ts,
@@ -85,7 +87,7 @@ func (s *Slack) Update(ctx context.Context, channel, ts string, v View) error {
 }
 
 // Reply posts the view in the thread under the message threadTS and
-// returns the reply's ts.
+// returns the reply's ts. A failure is always an *Error.
 func (s *Slack) Reply(ctx context.Context, channel, threadTS string, v View) (string, error) {
 	opts := append(s.options(RenderSlack(v)), slack.MsgOptionTS(threadTS))
 	_, ts, err := s.api.PostMessageContext(ctx, channel, opts...)
