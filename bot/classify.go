@@ -41,6 +41,9 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// The deliverer reads the delay through this interface.
+var _ interface{ RetryDelay() time.Duration } = (*Error)(nil)
+
 // RetryDelay is the wait the platform asked for; the deliverer waits at
 // least this long before the next attempt.
 func (e *Error) RetryDelay() time.Duration { return e.Delay }

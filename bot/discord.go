@@ -46,6 +46,8 @@ type Discord struct {
 	Mentions MentionFunc
 }
 
+var _ delivery.Notifier = (*Discord)(nil)
+
 // NewDiscord returns a Discord notifier for the configured bot, showing
 // times in loc. cfg.APIURL, when set, replaces discordgo.EndpointAPI (tests
 // point it at a local server).

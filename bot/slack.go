@@ -31,6 +31,8 @@ type Slack struct {
 	Mentions MentionFunc
 }
 
+var _ delivery.Notifier = (*Slack)(nil)
+
 // NewSlack returns a Slack notifier for the configured app, showing times
 // in loc. cfg.APIURL, when set, replaces https://slack.com/api/ (tests
 // point it at a local server).
