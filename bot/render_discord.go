@@ -21,6 +21,7 @@ const (
 	discordAuthorLimit      = 256
 	discordTotalLimit       = 6000
 	discordListLimit        = 1000 // our own cap on the "also reported by" list
+	discordMentionLimit     = 60   // 60 mentions of ≤ 24 characters stay under the 2,000 of content
 )
 
 // Embed colours by dominant statement type.
@@ -154,6 +155,11 @@ func RenderDiscord(v View) DiscordMessage {
 	m := DiscordMessage{Embed: e, AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}
 	var parts []string
 	for _, mn := range v.Mentions {
+		// Discord takes at most 100 roles and 100 users, in a content of
+		// at most 2,000 characters; mentions past that are left out.
+		if len(m.AllowedMentions.Roles)+len(m.AllowedMentions.Users) >= discordMentionLimit {
+			break
+		}
 		switch mn.Kind {
 		case DiscordRole:
 			parts = append(parts, "<@&"+mn.ID+">")

@@ -58,17 +58,29 @@ var slackEmoji = map[news.StatementType]string{
 	news.AssistanceOffer:       ":handshake:",
 }
 
+// slackMentions renders the configured Slack mentions, as many as fit in
+// one text object: a mention cannot be cut in half.
 func slackMentions(ms []Mention) string {
-	var parts []string
+	var b strings.Builder
 	for _, m := range ms {
+		var p string
 		switch m.Kind {
 		case SlackUser:
-			parts = append(parts, "<@"+m.ID+">")
+			p = "<@" + m.ID + ">"
 		case SlackUserGroup:
-			parts = append(parts, "<!subteam^"+m.ID+">")
+			p = "<!subteam^" + m.ID + ">"
+		default:
+			continue
 		}
+		if b.Len()+len(p)+1 > slackTextLimit/2 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 func mrkdwn(s string) *slack.TextBlockObject {
