@@ -36,6 +36,7 @@ type App struct {
 	pipeline  *ingest.Pipeline
 	deliverer *delivery.Deliverer
 	notices   *noticeBoard
+	unlock    func() error
 }
 
 // Options are what New needs besides the config.
@@ -55,25 +56,39 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{cfg: cfg, log: o.Log, now: o.Now, store: store}
-	if err := a.sync(ctx); err != nil {
+	unlock, err := storage.Lock(cfg.Storage.Path)
+	if err != nil {
 		store.Close()
+		return nil, err
+	}
+	// Holding the lock, any lease left is a dead process's: take it back
+	// so its messages go out now, not when the lease runs out.
+	if n, err := store.ReleaseLeases(ctx); err != nil {
+		unlock()
+		store.Close()
+		return nil, err
+	} else if n > 0 {
+		o.Log.Info("took back deliveries a stopped process had claimed", "count", n)
+	}
+	a := &App{cfg: cfg, log: o.Log, now: o.Now, store: store, unlock: unlock}
+	if err := a.sync(ctx); err != nil {
+		a.Close()
 		return nil, err
 	}
 	detector, err := newAnalyzer(cfg)
 	if err != nil {
-		store.Close()
+		a.Close()
 		return nil, err
 	}
 	a.notices = &noticeBoard{store: store, channel: cfg.AdminChannel, log: o.Log, now: o.Now}
 	a.matcher = NewMatcher(o.Log)
 	if err := a.reloadWatchlists(ctx); err != nil {
-		store.Close()
+		a.Close()
 		return nil, err
 	}
 	grouper, err := newStoryGrouper(ctx, store, o.Now)
 	if err != nil {
-		store.Close()
+		a.Close()
 		return nil, err
 	}
 	fetcher := watchers.NewFetcher(cfg.Fetch, o.Log, o.Now)
@@ -90,9 +105,14 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 		FirstPollWindow: cfg.Fetch.FirstPollWindow,
 		MaxAge:          cfg.Fetch.MaxAge,
 	}
-	a.deliverer = delivery.New(store, map[string]delivery.Notifier{
-		config.PlatformConsole: bot.NewConsole(o.Stdout, time.Local),
-	}, o.Log, o.Now)
+	notifiers := map[string]delivery.Notifier{config.PlatformConsole: bot.NewConsole(o.Stdout, time.Local)}
+	if cfg.Slack.BotToken != "" {
+		notifiers[config.PlatformSlack] = bot.NewSlack(cfg.Slack, o.Log, time.UTC)
+	}
+	if cfg.Discord.Token != "" {
+		notifiers[config.PlatformDiscord] = bot.NewDiscord(cfg.Discord, o.Log, time.UTC)
+	}
+	a.deliverer = delivery.New(store, notifiers, o.Log, o.Now)
 	a.deliverer.OnRefused = func(ctx context.Context, channel, reason string) {
 		a.notices.Notice(ctx, "refused:"+channel+":"+reason, fmt.Sprintf("%s refuses messages: %s. Alerts for it are recorded as failed until this is fixed.", channel, reason))
 	}
@@ -100,8 +120,12 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 	return a, nil
 }
 
-// Close closes the store.
-func (a *App) Close() error { return a.store.Close() }
+// Close closes the store and releases its lock.
+func (a *App) Close() error {
+	err := a.store.Close()
+	a.unlock()
+	return err
+}
 
 // sync stores the config's sources and watchlists.
 func (a *App) sync(ctx context.Context) error {

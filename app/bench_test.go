@@ -66,7 +66,7 @@ func BenchmarkPollCycle(b *testing.B) {
 	for i := range nFeeds {
 		fmt.Fprintf(&yaml, "  - {name: feed-%d, type: rss, url: '%s/feeds/%d.xml', fulltext: never}\n", i, srv.URL, i)
 	}
-	for b.Loop() {
+	for range b.N {
 		b.StopTimer()
 		cfg, err := config.Parse("bench.yaml", []byte(yaml.String()), func(string) (string, bool) { return "", false })
 		if err != nil {

@@ -31,7 +31,7 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 // identifies a printed message. A write error is retried: stdout may be a
 // pipe whose reader comes back.
 func (c *Console) Send(_ context.Context, m delivery.Message) (string, bool, error) {
-	text := RenderText(m.Alert, c.loc)
+	text := RenderText(m.Alert, LocationFor(m.Alert.Watchlist, c.loc))
 	if m.Notice != "" {
 		text = "── sovwatch notice ── " + Clean(m.Notice) + "\n"
 	}
@@ -47,7 +47,7 @@ func (c *Console) Update(_ context.Context, m delivery.Message) (bool, error) {
 // Reply prints a later article's new statements, marked as part of the
 // story already alerted.
 func (c *Console) Reply(_ context.Context, m delivery.Message) (string, bool, error) {
-	text := "   ↳ in the story above, " + strings.TrimPrefix(RenderText(m.Alert, c.loc), "── ")
+	text := "   ↳ in the story above, " + strings.TrimPrefix(RenderText(m.Alert, LocationFor(m.Alert.Watchlist, c.loc)), "── ")
 	return fmt.Sprintf("console-%d", m.DeliveryID), true, c.write(text)
 }
 
@@ -149,3 +149,13 @@ func truncate(s string, n int) string {
 	}
 	return cut + "…"
 }
+
+// The chat notifiers edit posted alerts and reply in their threads.
+var (
+	_ delivery.Updater = (*Console)(nil)
+	_ delivery.Replier = (*Console)(nil)
+	_ delivery.Updater = (*Slack)(nil)
+	_ delivery.Replier = (*Slack)(nil)
+	_ delivery.Updater = (*Discord)(nil)
+	_ delivery.Replier = (*Discord)(nil)
+)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,55 +15,55 @@ import (
 	"sovwatch/storage"
 )
 
-// memOutbox is a delivery.Store in memory, enough to run the real
-// deliverer against the notifiers.
-type memOutbox struct {
-	mu    sync.Mutex
-	rows  []storage.Delivery
-	alert storage.AlertContent
+// outbox stores one alert, as ingest would, queued to each channel.
+func outbox(t *testing.T, at time.Time, channels ...string) (*storage.Store, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "o.db"), storage.WithClock(func() time.Time { return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SyncConfigSources(ctx, []storage.SourceDef{{Name: "desk-wire", Type: "rss", URL: "https://wire.example/", Kind: "media", Enabled: true}}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.SaveWatchlist(ctx, storage.Watchlist{Platform: storage.PlatformConfig, Name: "mexico-sovereignty", Mode: "immediate", Timezone: "UTC", Channels: channels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := richAlert()
+	a.Article.Fetched = at
+	if _, err := s.Ingest(ctx, storage.IngestBatch{Source: "desk-wire", Outcome: storage.PollOutcome{At: at}, Items: []storage.IngestItem{
+		{Article: a.Article.Article, Statements: a.Article.Statements, Alerts: []storage.AlertDraft{{WatchlistID: w.ID, Reason: a.Reason}}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := s.Deliveries(ctx, storage.DeliveryPending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, d := range pending {
+		ids[d.Channel] = d.ID
+	}
+	return s, ids
 }
 
-func (m *memOutbox) ClaimDeliveries(_ context.Context, now time.Time, _ time.Duration, limit int) ([]storage.Delivery, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var out []storage.Delivery
-	for i := range m.rows {
-		r := &m.rows[i]
-		if r.Status == storage.DeliveryPending && !r.NextAttempt.After(now) && len(out) < limit {
-			r.Attempts++
-			r.NextAttempt = now.Add(time.Hour) // the lease
-			out = append(out, *r)
+func delivered(t *testing.T, s *storage.Store, id int64) storage.Delivery {
+	t.Helper()
+	for _, status := range []string{storage.DeliveryPending, storage.DeliverySent, storage.DeliveryFailed} {
+		ds, err := s.Deliveries(context.Background(), status)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.ID == id {
+				return d
+			}
 		}
 	}
-	return out, nil
-}
-
-func (m *memOutbox) AlertContent(context.Context, int64) (storage.AlertContent, error) {
-	return m.alert, nil
-}
-
-func (m *memOutbox) update(id int64, f func(r *storage.Delivery)) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for i := range m.rows {
-		if m.rows[i].ID == id {
-			f(&m.rows[i])
-			return nil
-		}
-	}
-	return storage.ErrNotFound
-}
-
-func (m *memOutbox) MarkDelivered(_ context.Context, id int64, remoteID string, at time.Time) error {
-	return m.update(id, func(r *storage.Delivery) { r.Status, r.RemoteID, r.SentAt = storage.DeliverySent, remoteID, at })
-}
-
-func (m *memOutbox) MarkRetry(_ context.Context, id int64, msg string, next time.Time) error {
-	return m.update(id, func(r *storage.Delivery) { r.LastError, r.NextAttempt = msg, next })
-}
-
-func (m *memOutbox) MarkFailed(_ context.Context, id int64, msg string) error {
-	return m.update(id, func(r *storage.Delivery) { r.Status, r.LastError = storage.DeliveryFailed, msg })
+	t.Fatalf("no delivery %d", id)
+	return storage.Delivery{}
 }
 
 // TestDelivererWithChatNotifiers runs the real deliverer through both
@@ -99,24 +100,21 @@ func TestDelivererWithChatNotifiers(t *testing.T) {
 	})
 
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	store := &memOutbox{alert: richAlert()}
-	for i, ch := range []string{"slack:C1", "discord:42", "discord:43"} {
-		store.rows = append(store.rows, storage.Delivery{ID: int64(i + 1), AlertID: 1, Channel: ch, Status: storage.DeliveryPending, NextAttempt: now})
-	}
+	store, ids := outbox(t, now, "slack:C1", "discord:42", "discord:43")
 	d := delivery.New(store, map[string]delivery.Notifier{"slack": sl, "discord": dc}, discardLog(), func() time.Time { return now })
 
 	ctx := context.Background()
 	if _, err := d.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}
-	byID := func(id int64) storage.Delivery { return store.rows[id-1] }
-	if r := byID(1); r.Status != storage.DeliveryPending || r.NextAttempt.Before(now.Add(120*time.Second)) {
+	byChannel := func(ch string) storage.Delivery { return delivered(t, store, ids[ch]) }
+	if r := byChannel("slack:C1"); r.Status != storage.DeliveryPending || r.NextAttempt.Before(now.Add(120*time.Second)) {
 		t.Errorf("slack after 429: %+v", r)
 	}
-	if r := byID(2); r.Status != storage.DeliveryPending || !strings.Contains(r.LastError, "HTTP 502") {
+	if r := byChannel("discord:42"); r.Status != storage.DeliveryPending || !strings.Contains(r.LastError, "HTTP 502") {
 		t.Errorf("discord after 502: %+v", r)
 	}
-	if r := byID(3); r.Status != storage.DeliveryFailed || !strings.Contains(r.LastError, "Unknown Channel") {
+	if r := byChannel("discord:43"); r.Status != storage.DeliveryFailed || !strings.Contains(r.LastError, "Unknown Channel") {
 		t.Errorf("discord unknown channel: %+v", r)
 	}
 
@@ -124,10 +122,10 @@ func TestDelivererWithChatNotifiers(t *testing.T) {
 	if n, err := d.Drain(ctx); err != nil || n != 2 {
 		t.Fatalf("second drain sent %d: %v", n, err)
 	}
-	if r := byID(1); r.Status != storage.DeliverySent || r.RemoteID != "1732560000.000100" {
+	if r := byChannel("slack:C1"); r.Status != storage.DeliverySent || r.RemoteID != "1732560000.000100" {
 		t.Errorf("slack: %+v", r)
 	}
-	if r := byID(2); r.Status != storage.DeliverySent || r.RemoteID != "1310000000000000001" {
+	if r := byChannel("discord:42"); r.Status != storage.DeliverySent || r.RemoteID != "1310000000000000001" {
 		t.Errorf("discord: %+v", r)
 	}
 	// Both Discord attempts of delivery 2 carried the same nonce.
@@ -137,11 +135,11 @@ func TestDelivererWithChatNotifiers(t *testing.T) {
 			nonces = append(nonces, fmt.Sprint(r.body["nonce"]))
 		}
 	}
-	if len(nonces) != 2 || nonces[0] != nonces[1] || nonces[0] != "sw2" {
-		t.Errorf("nonces %v", nonces)
+	if want := Nonce(ids["discord:42"]); len(nonces) != 2 || nonces[0] != nonces[1] || nonces[0] != want {
+		t.Errorf("nonces %v, want two of %s", nonces, want)
 	}
-	for _, r := range store.rows {
-		if strings.Contains(r.LastError, slackToken) || strings.Contains(r.LastError, discordToken) {
+	for _, ch := range []string{"slack:C1", "discord:42", "discord:43"} {
+		if r := byChannel(ch); strings.Contains(r.LastError, slackToken) || strings.Contains(r.LastError, discordToken) {
 			t.Errorf("token in recorded error %q", r.LastError)
 		}
 	}

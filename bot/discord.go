@@ -41,9 +41,6 @@ type Discord struct {
 	// bucket; a longer wait is returned as a retry so the deliverer can
 	// move on to other channels.
 	maxWait time.Duration
-	// Mentions, when set, gives the configured mentions for a watchlist
-	// and channel. Set it before the first Send.
-	Mentions MentionFunc
 }
 
 var _ delivery.Notifier = (*Discord)(nil)
@@ -105,11 +102,7 @@ func Nonce(deliveryID int64) string { return "sw" + strconv.FormatInt(deliveryID
 
 // Send posts the alert as an embed and returns the message ID.
 func (d *Discord) Send(ctx context.Context, m delivery.Message) (string, bool, error) {
-	var mentions []Mention
-	if d.Mentions != nil {
-		mentions = d.Mentions(m.Alert.Watchlist, m.Channel)
-	}
-	msg := RenderDiscord(BuildView(m.Alert, d.loc, mentions))
+	msg := RenderDiscord(BuildView(m.Alert, LocationFor(m.Alert.Watchlist, d.loc), MentionsOf(m.Mentions)))
 	id, err := d.post(ctx, "post", m.Channel, msg, Nonce(m.DeliveryID))
 	if err != nil {
 		return "", !IsPermanent(err), err
@@ -117,8 +110,27 @@ func (d *Discord) Send(ctx context.Context, m delivery.Message) (string, bool, e
 	return id, false, nil
 }
 
-// Update edits a posted alert, for a story that more outlets picked up.
-func (d *Discord) Update(ctx context.Context, channel, messageID string, v View) error {
+// Update edits the posted alert m.RemoteID with the story's outlets as
+// they are now (delivery.Updater).
+func (d *Discord) Update(ctx context.Context, m delivery.Message) (bool, error) {
+	if err := d.Edit(ctx, m.Channel, m.RemoteID, BuildView(m.Alert, LocationFor(m.Alert.Watchlist, d.loc), nil)); err != nil {
+		return !IsPermanent(err), err
+	}
+	return false, nil
+}
+
+// Reply posts a later article's statements in the thread on the posted
+// alert m.RemoteID (delivery.Replier), with the delivery's nonce.
+func (d *Discord) Reply(ctx context.Context, m delivery.Message) (string, bool, error) {
+	id, err := d.Thread(ctx, m.Channel, m.RemoteID, m.Alert.Article.Title, BuildView(m.Alert, LocationFor(m.Alert.Watchlist, d.loc), MentionsOf(m.Mentions)), Nonce(m.DeliveryID))
+	if err != nil {
+		return "", !IsPermanent(err), err
+	}
+	return id, false, nil
+}
+
+// Edit edits a posted alert, for a story that more outlets picked up.
+func (d *Discord) Edit(ctx context.Context, channel, messageID string, v View) error {
 	if !snowflake(channel) || !snowflake(messageID) {
 		return &Error{Platform: "discord", Op: "update", Message: "invalid channel or message ID", Permanent: true}
 	}
@@ -127,12 +139,12 @@ func (d *Discord) Update(ctx context.Context, channel, messageID string, v View)
 	return d.do(ctx, "update", http.MethodPatch, "channels/"+channel+"/messages/"+messageID, "PATCH channels/"+channel+"/messages", body, nil)
 }
 
-// Reply posts the view in the thread on the message messageID, starting
+// Thread posts the view in the thread on the message messageID, starting
 // the thread (named name) when there is none yet, and returns the reply's
 // ID. A thread started from a message has that message's ID, so the same
 // call serves the first reply and every later one. nonce, when not empty,
 // deduplicates retries as in Send.
-func (d *Discord) Reply(ctx context.Context, channel, messageID, name string, v View, nonce string) (string, error) {
+func (d *Discord) Thread(ctx context.Context, channel, messageID, name string, v View, nonce string) (string, error) {
 	if !snowflake(channel) || !snowflake(messageID) {
 		return "", &Error{Platform: "discord", Op: "reply", Message: "invalid channel or message ID", Permanent: true}
 	}

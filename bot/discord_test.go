@@ -15,7 +15,6 @@ import (
 
 	"sovwatch/config"
 	"sovwatch/delivery"
-	"sovwatch/storage"
 )
 
 const discordToken = "MTIz.discord-secret-token.xyz"
@@ -155,10 +154,8 @@ func TestDiscordNonceStableAcrossAttempts(t *testing.T) {
 
 func TestDiscordMentions(t *testing.T) {
 	d, f := newTestDiscord(t, discordOK)
-	d.Mentions = func(storage.Watchlist, string) []Mention {
-		return []Mention{{Kind: DiscordRole, ID: "555"}, {Kind: SlackUser, ID: "U1"}}
-	}
-	if _, _, err := d.Send(context.Background(), delivery.Message{DeliveryID: 1, Channel: "42", Alert: richAlert()}); err != nil {
+	m := delivery.Message{DeliveryID: 1, Channel: "42", Alert: richAlert(), Mentions: []string{"discord:role:555", "slack:U1", "discord:everyone"}}
+	if _, _, err := d.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
 	b := f.requests[0].body
@@ -183,14 +180,14 @@ func TestDiscordUpdateAndReply(t *testing.T) {
 	})
 	v := BuildView(richAlert(), time.UTC, nil)
 	ctx := context.Background()
-	if err := d.Update(ctx, "42", "900", v); err != nil {
+	if err := d.Edit(ctx, "42", "900", v); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Reply(ctx, "42", "900", "Sheinbaum rejects", v, "sw5"); err != nil {
+	if _, err := d.Thread(ctx, "42", "900", "Sheinbaum rejects", v, "sw5"); err != nil {
 		t.Fatal(err)
 	}
 	threadExists = true
-	if _, err := d.Reply(ctx, "42", "900", "Sheinbaum rejects", v, ""); err != nil {
+	if _, err := d.Thread(ctx, "42", "900", "Sheinbaum rejects", v, ""); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
@@ -211,7 +208,7 @@ func TestDiscordUpdateAndReply(t *testing.T) {
 	if f.requests[1].body["name"] != "Sheinbaum rejects" || f.requests[2].body["nonce"] != "sw5" {
 		t.Errorf("thread %v reply %v", f.requests[1].body, f.requests[2].body)
 	}
-	if err := d.Update(ctx, "42/../../guilds", "1", v); !IsPermanent(err) {
+	if err := d.Edit(ctx, "42/../../guilds", "1", v); !IsPermanent(err) {
 		t.Errorf("path injection not refused: %v", err)
 	}
 }

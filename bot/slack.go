@@ -26,9 +26,6 @@ type Slack struct {
 	log   *slog.Logger
 	loc   *time.Location
 	now   func() time.Time
-	// Mentions, when set, gives the configured mentions for a watchlist
-	// and channel. Set it before the first Send.
-	Mentions MentionFunc
 }
 
 var _ delivery.Notifier = (*Slack)(nil)
@@ -61,11 +58,7 @@ func NewSlack(cfg config.Slack, log *slog.Logger, loc *time.Location) *Slack {
 // Send posts the alert and returns the message's ts, which Update and
 // Reply take to find it again.
 func (s *Slack) Send(ctx context.Context, m delivery.Message) (string, bool, error) {
-	var mentions []Mention
-	if s.Mentions != nil {
-		mentions = s.Mentions(m.Alert.Watchlist, m.Channel)
-	}
-	v := BuildView(m.Alert, s.loc, mentions)
+	v := BuildView(m.Alert, LocationFor(m.Alert.Watchlist, s.loc), MentionsOf(m.Mentions))
 	_, ts, err := s.api.PostMessageContext(ctx, m.Channel, s.options(RenderSlack(v))...)
 	if err != nil {
 		e := s.classify("post", err, m.Attempt)
@@ -74,11 +67,30 @@ func (s *Slack) Send(ctx context.Context, m delivery.Message) (string, bool, err
 	return ts, false, nil
 }
 
-// Update rewrites a posted alert (chat.update), for a story that more
+// Update rewrites the posted alert m.RemoteID with the story's outlets as
+// they are now (delivery.Updater).
+func (s *Slack) Update(ctx context.Context, m delivery.Message) (bool, error) {
+	if err := s.Edit(ctx, m.Channel, m.RemoteID, BuildView(m.Alert, LocationFor(m.Alert.Watchlist, s.loc), nil)); err != nil {
+		return !IsPermanent(err), err
+	}
+	return false, nil
+}
+
+// Reply posts a later article's statements in the thread of the posted
+// alert m.RemoteID (delivery.Replier).
+func (s *Slack) Reply(ctx context.Context, m delivery.Message) (string, bool, error) {
+	ts, err := s.Thread(ctx, m.Channel, m.RemoteID, BuildView(m.Alert, LocationFor(m.Alert.Watchlist, s.loc), MentionsOf(m.Mentions)))
+	if err != nil {
+		return "", !IsPermanent(err), err
+	}
+	return ts, false, nil
+}
+
+// Edit rewrites a posted alert (chat.update), for a story that more
 // outlets picked up: build v with BuildView from the refreshed content.
 // Slack does not notify anyone for an edit, so mentions there only show.
 // A failure is always an *Error (see IsPermanent and RetryDelay).
-func (s *Slack) Update(ctx context.Context, channel, ts string, v View) error {
+func (s *Slack) Edit(ctx context.Context, channel, ts string, v View) error {
 	msg := RenderSlack(v)
 	_, _, _, err := s.api.UpdateMessageContext(ctx, channel, ts,
 		slack.MsgOptionBlocks(msg.Blocks...), slack.MsgOptionText(msg.Text, false))
@@ -88,9 +100,9 @@ func (s *Slack) Update(ctx context.Context, channel, ts string, v View) error {
 	return nil
 }
 
-// Reply posts the view in the thread under the message threadTS and
+// Thread posts the view in the thread under the message threadTS and
 // returns the reply's ts. A failure is always an *Error.
-func (s *Slack) Reply(ctx context.Context, channel, threadTS string, v View) (string, error) {
+func (s *Slack) Thread(ctx context.Context, channel, threadTS string, v View) (string, error) {
 	opts := append(s.options(RenderSlack(v)), slack.MsgOptionTS(threadTS))
 	_, ts, err := s.api.PostMessageContext(ctx, channel, opts...)
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 
 	"sovwatch/config"
 	"sovwatch/delivery"
-	"sovwatch/storage"
 )
 
 const slackToken = "xoxb-secret-test-token-123"
@@ -148,10 +147,10 @@ func TestSlackSend(t *testing.T) {
 func TestSlackUpdateAndReply(t *testing.T) {
 	s, f := newTestSlack(t, slackOK)
 	v := BuildView(richAlert(), time.UTC, nil)
-	if err := s.Update(context.Background(), "C0123", "1732560000.000100", v); err != nil {
+	if err := s.Edit(context.Background(), "C0123", "1732560000.000100", v); err != nil {
 		t.Fatal(err)
 	}
-	ts, err := s.Reply(context.Background(), "C0123", "1732560000.000100", v)
+	ts, err := s.Thread(context.Background(), "C0123", "1732560000.000100", v)
 	if err != nil || ts == "" {
 		t.Fatalf("reply %q %v", ts, err)
 	}
@@ -163,20 +162,16 @@ func TestSlackUpdateAndReply(t *testing.T) {
 	}
 
 	s, _ = newTestSlack(t, slackAPIError("message_not_found"))
-	if err := s.Update(context.Background(), "C0123", "1", v); !IsPermanent(err) {
+	if err := s.Edit(context.Background(), "C0123", "1", v); !IsPermanent(err) {
 		t.Errorf("update of a deleted message: %v", err)
 	}
 }
 
 func TestSlackMentions(t *testing.T) {
 	s, f := newTestSlack(t, slackOK)
-	s.Mentions = func(w storage.Watchlist, channel string) []Mention {
-		if channel != "C0123" || w.Name != "mexico-sovereignty" {
-			t.Errorf("mentions asked for %q %q", w.Name, channel)
-		}
-		return []Mention{{Kind: SlackUserGroup, ID: "S0ONCALL"}, {Kind: DiscordRole, ID: "1"}}
-	}
-	if _, _, err := s.Send(context.Background(), delivery.Message{Channel: "C0123", Alert: richAlert()}); err != nil {
+	// Only well-formed mentions render; the deliverer already chose these.
+	m := delivery.Message{Channel: "C0123", Alert: richAlert(), Mentions: []string{"slack:S0ONCALL", "discord:role:1", "slack:<!channel>"}}
+	if _, _, err := s.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
 	if text := f.requests[0].Get("text"); !strings.HasPrefix(text, "<!subteam^S0ONCALL> [") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"sovwatch/config"
 	"sovwatch/news"
 	"sovwatch/storage"
 )
@@ -75,9 +76,24 @@ type Mention struct {
 	MinConfidence float64
 }
 
-// MentionFunc returns the mentions configured for a watchlist delivered to
-// a channel. The lead wires it from configuration; nil means none.
-type MentionFunc func(w storage.Watchlist, channel string) []Mention
+// MentionsOf turns the deliverer's chosen mentions (slack:U…, slack:S…,
+// discord:role:…, discord:user:…) into mentions to render; anything else
+// is dropped.
+func MentionsOf(to []string) []Mention {
+	var out []Mention
+	for _, t := range to {
+		target, err := config.ParseMention(t)
+		if err != nil {
+			continue
+		}
+		kind := map[string]MentionKind{
+			"slack/user": SlackUser, "slack/usergroup": SlackUserGroup,
+			"discord/user": DiscordUser, "discord/role": DiscordRole,
+		}[target.Platform+"/"+target.Kind]
+		out = append(out, Mention{Kind: kind, ID: target.ID})
+	}
+	return out
+}
 
 // Applies reports whether the mention should fire for these statements.
 func (m Mention) Applies(sts []news.Statement) bool {
@@ -260,4 +276,15 @@ func (v View) when() string {
 		return ""
 	}
 	return v.Published.Format("2006-01-02 15:04 MST")
+}
+
+// LocationFor is the time zone an alert's times are shown in: its
+// watchlist's, which is the desk's, else fallback.
+func LocationFor(w storage.Watchlist, fallback *time.Location) *time.Location {
+	if w.Timezone != "" {
+		if loc, err := time.LoadLocation(w.Timezone); err == nil {
+			return loc
+		}
+	}
+	return fallback
 }

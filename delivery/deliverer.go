@@ -236,6 +236,7 @@ func (d *Deliverer) drainChannel(ctx context.Context, queue []storage.Delivery) 
 			return sent
 		}
 		ok, held := d.deliver(context.WithoutCancel(ctx), dl)
+		d.sent(dl.Channel)
 		if ok {
 			sent++
 		}
@@ -260,19 +261,21 @@ func (d *Deliverer) release(rest []storage.Delivery) {
 	}
 }
 
-// waitTurn waits until the channel may be sent to, then books the next
-// slot for it.
+// waitTurn waits until the channel may be sent to.
 func (d *Deliverer) waitTurn(ctx context.Context, channel string) error {
-	platform, _, _ := strings.Cut(channel, ":")
 	d.mu.Lock()
-	now := d.now()
-	at := d.nextAt[channel]
-	if at.Before(now) {
-		at = now
-	}
-	d.nextAt[channel] = at.Add(d.pacing[platform])
+	wait := max(d.nextAt[channel].Sub(d.now()), 0)
 	d.mu.Unlock()
-	return d.sleep(ctx, at.Sub(now))
+	return d.sleep(ctx, wait)
+}
+
+// sent books the channel's next slot one pacing interval after a send
+// finished. Counting from the answer rather than the request keeps the gap
+// the platform sees at least the interval, however long the request took
+// to arrive.
+func (d *Deliverer) sent(channel string) {
+	platform, _, _ := strings.Cut(channel, ":")
+	d.holdChannel(channel, d.now().Add(d.pacing[platform]))
 }
 
 // holdChannel keeps a channel quiet until t, when the platform said so.
@@ -391,8 +394,14 @@ func (d *Deliverer) send(ctx context.Context, n Notifier, m Message) (string, bo
 	return n.Send(ctx, m)
 }
 
+// retry schedules another attempt: after the platform's requested wait
+// when it gave one (a rate limit says exactly how long), else after an
+// exponential backoff.
 func (d *Deliverer) retry(ctx context.Context, log *slog.Logger, dl storage.Delivery, err error, wait time.Duration) {
-	next := d.now().Add(max(RetryDelay(dl.Attempts, rand.Float64()), wait))
+	if wait <= 0 {
+		wait = RetryDelay(dl.Attempts, rand.Float64())
+	}
+	next := d.now().Add(wait)
 	log.Warn("delivery will be retried", "err", err, "next_attempt", next.Format(time.RFC3339))
 	d.record(log, d.store.MarkRetry(ctx, dl.ID, err.Error(), next))
 }

@@ -96,6 +96,18 @@ func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.D
 	return out, nil
 }
 
+// ReleaseLeases takes back every lease, for the process holding Lock at
+// start: a lease still set then was left by a process that died mid-send,
+// and waiting for it to run out would hold alerts back for minutes.
+func (s *Store) ReleaseLeases(ctx context.Context) (int, error) {
+	res, err := s.exec(ctx, `UPDATE deliveries SET lease_until = NULL WHERE status = 'pending' AND lease_until IS NOT NULL`)
+	if err != nil {
+		return 0, fmt.Errorf("storage: release leases: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // ReleaseDeliveries gives claimed deliveries back unsent, without counting
 // the attempt: they were held back (shutdown, or an older message of their
 // channel must be retried first), not tried.

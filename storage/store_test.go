@@ -636,3 +636,36 @@ func TestDestinationRefusals(t *testing.T) {
 		t.Fatal("refusal survived clearing")
 	}
 }
+
+func TestLockAndReleaseLeases(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTest(t)
+	unlock, err := Lock(path)
+	must(t, err)
+	if _, err := Lock(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second lock: %v", err)
+	}
+	must(t, unlock())
+	unlock, err = Lock(path)
+	must(t, err)
+	defer unlock()
+
+	must(t, s.SyncConfigSources(ctx, []SourceDef{{Name: "a", Type: "rss", URL: "https://a.example/", Kind: "media", Enabled: true}}))
+	w, err := s.SaveWatchlist(ctx, Watchlist{Platform: PlatformConfig, Name: "w", Mode: "immediate", Timezone: "UTC", Channels: []string{"console"}})
+	must(t, err)
+	_, err = s.Ingest(ctx, IngestBatch{Source: "a", Outcome: PollOutcome{At: t0}, Items: []IngestItem{{Article: article("https://n.example/1", "", "x"), Alerts: []AlertDraft{{WatchlistID: w.ID}}}}})
+	must(t, err)
+	got, err := s.ClaimDeliveries(ctx, t0, time.Hour, 10, 10)
+	must(t, err)
+	if len(got) != 1 {
+		t.Fatalf("claimed %d", len(got))
+	}
+	// The claimer "died"; the next process takes the lease back at once.
+	n, err := s.ReleaseLeases(ctx)
+	must(t, err)
+	got, err = s.ClaimDeliveries(ctx, t0.Add(time.Second), time.Hour, 10, 10)
+	must(t, err)
+	if n != 1 || len(got) != 1 || got[0].Attempts != 2 {
+		t.Fatalf("released %d, reclaimed %+v", n, got)
+	}
+}
