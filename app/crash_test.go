@@ -121,7 +121,7 @@ func crashFeed(t *testing.T, n int) *httptest.Server {
 			topic := topics[(i/len(speakers))%len(topics)]
 			fmt.Fprintf(&b, `<item><title>%s: %s</title><link>http://%s/story/%d</link><pubDate>%s</pubDate>
 <description>President %s rejected any foreign intervention over %s on day %d, saying "%s is free, independent and sovereign". Background: %s</description></item>`,
-				s.name, background(i+1000)[:60], r.Host, i, time.Now().Add(-time.Hour).Format(time.RFC1123Z), s.name, topic, i, s.country, background(i))
+				s.name, background(i + 1000)[:60], r.Host, i, time.Now().Add(-time.Hour).Format(time.RFC1123Z), s.name, topic, i, s.country, background(i))
 		}
 		b.WriteString(`</channel></rss>`)
 		w.Header().Set("Content-Type", "application/rss+xml")
