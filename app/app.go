@@ -145,7 +145,7 @@ func (a *App) sync(ctx context.Context) error {
 		sw := storage.Watchlist{
 			Name: w.Name, Query: w.Query, Types: w.Types, Actors: w.Actors, Targets: w.Targets,
 			MinConfidence: w.MinConfidence, Statements: w.Statements, Mode: w.Mode, Schedule: w.Schedule,
-			Timezone: w.Timezone, Channels: w.Channels,
+			Timezone: w.Timezone, Channels: w.Channels, PostEmpty: w.PostEmpty,
 		}
 		for _, m := range w.Mentions {
 			sw.Mentions = append(sw.Mentions, storage.Mention{To: m.To, Types: m.Types, MinConfidence: m.MinConfidence})
@@ -257,6 +257,9 @@ func (a *App) Run(ctx context.Context) error {
 		}
 		a.log.Info("scheduled", "source", name, "schedule", spec.Schedule, "type", spec.Type, "url", spec.URL)
 		sched.RunNow(name, job)
+	}
+	if err := a.scheduleDigests(ctx, sched); err != nil {
+		return err
 	}
 	sched.Start()
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sovwatch/delivery"
+	"sovwatch/digest"
 	"sovwatch/news"
 	"sovwatch/storage"
 )
@@ -32,8 +33,11 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 // pipe whose reader comes back.
 func (c *Console) Send(_ context.Context, m delivery.Message) (string, bool, error) {
 	text := RenderText(m.Alert, LocationFor(m.Alert.Watchlist, c.loc))
-	if m.Notice != "" {
+	switch {
+	case m.Notice != "":
 		text = "── sovwatch notice ── " + Clean(m.Notice) + "\n"
+	case m.Digest != nil:
+		text = digest.Text(*m.Digest, LocationFor(m.Alert.Watchlist, c.loc))
 	}
 	return fmt.Sprintf("console-%d", m.DeliveryID), true, c.write(text)
 }

@@ -103,6 +103,9 @@ func Nonce(deliveryID int64) string { return "sw" + strconv.FormatInt(deliveryID
 // Send posts the alert as an embed and returns the message ID.
 func (d *Discord) Send(ctx context.Context, m delivery.Message) (string, bool, error) {
 	msg := RenderDiscord(BuildView(m.Alert, LocationFor(m.Alert.Watchlist, d.loc), MentionsOf(m.Mentions)))
+	if title, body, ok := plainContent(m); ok {
+		msg = RenderDiscordPlain(title, body)
+	}
 	id, err := d.post(ctx, "post", m.Channel, msg, Nonce(m.DeliveryID))
 	if err != nil {
 		return "", !IsPermanent(err), err

@@ -58,8 +58,11 @@ func NewSlack(cfg config.Slack, log *slog.Logger, loc *time.Location) *Slack {
 // Send posts the alert and returns the message's ts, which Update and
 // Reply take to find it again.
 func (s *Slack) Send(ctx context.Context, m delivery.Message) (string, bool, error) {
-	v := BuildView(m.Alert, LocationFor(m.Alert.Watchlist, s.loc), MentionsOf(m.Mentions))
-	_, ts, err := s.api.PostMessageContext(ctx, m.Channel, s.options(RenderSlack(v))...)
+	msg := RenderSlack(BuildView(m.Alert, LocationFor(m.Alert.Watchlist, s.loc), MentionsOf(m.Mentions)))
+	if title, body, ok := plainContent(m); ok {
+		msg = RenderSlackPlain(title, body)
+	}
+	_, ts, err := s.api.PostMessageContext(ctx, m.Channel, s.options(msg)...)
 	if err != nil {
 		e := s.classify("post", err, m.Attempt)
 		return "", !e.Permanent, e

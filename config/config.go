@@ -164,11 +164,14 @@ type Watchlist struct {
 	MinConfidence float64  `yaml:"min_confidence"`
 	// Statements is "required" (default: alert only on articles with at
 	// least one matching statement) or "any".
-	Statements string   `yaml:"statements"`
-	Mode       string   `yaml:"mode"`     // immediate or digest
-	Schedule   string   `yaml:"schedule"` // cron spec, for digests
-	Timezone   string   `yaml:"timezone"` // IANA zone for the digest schedule
-	Channels   []string `yaml:"channels"` // slack:ID, discord:ID or console
+	Statements string `yaml:"statements"`
+	Mode       string `yaml:"mode"`     // immediate or digest
+	Schedule   string `yaml:"schedule"` // cron spec, for digests
+	Timezone   string `yaml:"timezone"` // IANA zone for the digest schedule
+	// PostEmpty posts a digest for a period with nothing in it, so a desk
+	// knows the watch is alive.
+	PostEmpty bool     `yaml:"post_empty"`
+	Channels  []string `yaml:"channels"` // slack:ID, discord:ID or console
 	// Mentions are the only people or groups an alert of this watchlist
 	// ever notifies.
 	Mentions []Mention `yaml:"mentions"`

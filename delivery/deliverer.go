@@ -5,6 +5,7 @@ package delivery
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"sovwatch/digest"
 	"sovwatch/news"
 	"sovwatch/storage"
 )
@@ -40,6 +42,7 @@ type Message struct {
 	Attempt    int
 	Alert      storage.AlertContent // for an alert, update or reply
 	Notice     string               // for a notice (Alert is then empty)
+	Digest     *digest.Digest       // for a digest (Alert holds only its watchlist)
 	// RemoteID is the platform's ID of the posted alert an update edits or
 	// a reply answers in its thread.
 	RemoteID string
@@ -86,6 +89,13 @@ func typeIn(t news.StatementType, names []string) bool {
 // when the platform said how long to wait.
 type Notifier interface {
 	Send(ctx context.Context, m Message) (remoteID string, retry bool, err error)
+}
+
+// DigestPayload is what a digest delivery carries: the digest and the time
+// zone its watchlist reads times in.
+type DigestPayload struct {
+	Timezone string        `json:"timezone"`
+	Digest   digest.Digest `json:"digest"`
 }
 
 // Updater is a Notifier that can edit a posted message (m.RemoteID).
@@ -312,9 +322,18 @@ func (d *Deliverer) deliver(ctx context.Context, dl storage.Delivery) (sent, hel
 		return false, false
 	}
 	m := Message{DeliveryID: dl.ID, Kind: dl.Kind, Channel: channelID, Attempt: dl.Attempts}
-	if dl.Kind == storage.KindNotice {
+	switch dl.Kind {
+	case storage.KindNotice:
 		m.Notice = dl.Payload
-	} else {
+	case storage.KindDigest:
+		var p DigestPayload
+		if err := json.Unmarshal([]byte(dl.Payload), &p); err != nil {
+			d.record(log, d.store.MarkFailed(ctx, dl.ID, "unreadable digest: "+err.Error()))
+			return false, false
+		}
+		m.Digest = &p.Digest
+		m.Alert.Watchlist = storage.Watchlist{Name: p.Digest.Watchlist, Timezone: p.Timezone}
+	default:
 		content, err := d.store.DeliveryContent(ctx, dl)
 		if err != nil {
 			if errors.Is(err, storage.ErrNotFound) {

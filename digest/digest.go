@@ -45,6 +45,9 @@ type Item struct {
 	SourceKind news.SourceKind
 	Published  time.Time
 	Statements []news.Statement
+	// Outlets are other sources that carried the item's story without an
+	// item of their own (copies of it that alerted nobody again).
+	Outlets []string
 }
 
 // Digest is the composed digest of one watchlist over one period. A digest
@@ -196,9 +199,11 @@ func composeStory(id int64, items []Item) Story {
 			urls[it.URL] = true
 			s.Articles++
 		}
-		if src := strings.TrimSpace(it.Source); src != "" && !sources[src] {
-			sources[src] = true
-			s.Sources = append(s.Sources, src)
+		for _, src := range append([]string{it.Source}, it.Outlets...) {
+			if src = strings.TrimSpace(src); src != "" && !sources[src] {
+				sources[src] = true
+				s.Sources = append(s.Sources, src)
+			}
 		}
 		for i := range it.Statements {
 			st := &it.Statements[i]

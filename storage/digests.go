@@ -19,7 +19,7 @@ type DigestAlert struct {
 	AlertID   int64
 	StoryID   int64
 	Article   StoredArticle
-	Outlets   int // sources that carried the story
+	Outlets   []string // every source that carried the story
 	CreatedAt time.Time
 }
 
@@ -37,29 +37,27 @@ func (s *Store) LastDigestEnd(ctx context.Context, watchlistID int64) (time.Time
 // DigestAlerts returns the watchlist's alerts created in (since, until],
 // oldest first, with their articles and statements.
 func (s *Store) DigestAlerts(ctx context.Context, watchlistID int64, since, until time.Time) ([]DigestAlert, error) {
-	rows, err := s.query(ctx, `SELECT al.id, COALESCE(al.story_id, 0), al.article_id, al.created_at,
-		(SELECT COUNT(DISTINCT si.source_id) FROM sightings si JOIN articles x ON x.id = si.article_id WHERE x.story_id = al.story_id)
+	rows, err := s.query(ctx, `SELECT al.id, COALESCE(al.story_id, 0), al.article_id, al.created_at
 		FROM alerts al WHERE al.watchlist_id = ? AND al.created_at > ? AND al.created_at <= ? ORDER BY al.created_at, al.id`,
 		watchlistID, millis(since), millis(until))
 	type row struct {
 		alert, story, article int64
 		created               sql.NullInt64
-		outlets               int
 	}
 	found, err := collect(rows, err, fmt.Sprintf("digest alerts of watchlist %d", watchlistID), func(r rowScanner) (row, error) {
 		var x row
-		return x, r.Scan(&x.alert, &x.story, &x.article, &x.created, &x.outlets)
+		return x, r.Scan(&x.alert, &x.story, &x.article, &x.created)
 	})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DigestAlert, 0, len(found))
 	for _, x := range found {
-		a, err := s.Article(ctx, x.article)
+		c, err := s.DeliveryContent(ctx, Delivery{AlertID: x.alert, Kind: KindAlert})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, DigestAlert{AlertID: x.alert, StoryID: x.story, Article: a, Outlets: max(x.outlets, 1), CreatedAt: fromMillis(x.created)})
+		out = append(out, DigestAlert{AlertID: x.alert, StoryID: x.story, Article: c.Article, Outlets: c.SeenIn, CreatedAt: fromMillis(x.created)})
 	}
 	return out, nil
 }

@@ -588,7 +588,7 @@ func TestDigests(t *testing.T) {
 	end := t0.Add(24 * time.Hour)
 	items, err := s.DigestAlerts(ctx, w.ID, t0.Add(-time.Hour), end)
 	must(t, err)
-	if len(items) != 2 || items[0].Article.Title != "story 0" || items[1].Outlets != 1 || len(items[0].Article.Statements) != 1 {
+	if len(items) != 2 || items[0].Article.Title != "story 0" || len(items[1].Outlets) != 1 || len(items[0].Article.Statements) != 1 {
 		t.Fatalf("digest items: %+v", items)
 	}
 	n, err := s.RecordDigest(ctx, w.ID, t0.Add(-time.Hour), end, len(items), `{"stories":2}`)

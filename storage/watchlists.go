@@ -32,6 +32,7 @@ type Watchlist struct {
 	Paused        bool
 	Channels      []string // destinations: slack:ID, discord:ID, console
 	Mentions      []Mention
+	PostEmpty     bool // a digest watchlist posts even an empty digest
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -44,14 +45,14 @@ type Mention struct {
 }
 
 const watchlistColumns = `id, platform, workspace, channel, created_by, name, query, types, actors, targets,
-	min_confidence, statements, mode, schedule, timezone, paused, mentions, created_at, updated_at`
+	min_confidence, statements, mode, schedule, timezone, paused, mentions, post_empty, created_at, updated_at`
 
 func scanWatchlist(row rowScanner) (Watchlist, error) {
 	var w Watchlist
 	var types, actors, targets, mentions string
 	var created, updated sql.NullInt64
 	err := row.Scan(&w.ID, &w.Platform, &w.Workspace, &w.Channel, &w.CreatedBy, &w.Name, &w.Query, &types, &actors, &targets,
-		&w.MinConfidence, &w.Statements, &w.Mode, &w.Schedule, &w.Timezone, &w.Paused, &mentions, &created, &updated)
+		&w.MinConfidence, &w.Statements, &w.Mode, &w.Schedule, &w.Timezone, &w.Paused, &mentions, &w.PostEmpty, &created, &updated)
 	w.Types, w.Actors, w.Targets = decodeList(types), decodeList(actors), decodeList(targets)
 	if err == nil && mentions != "" {
 		if jerr := json.Unmarshal([]byte(mentions), &w.Mentions); jerr != nil {
@@ -87,15 +88,15 @@ func saveWatchlist(ctx context.Context, tx *sql.Tx, w Watchlist, now int64) (int
 		mentions = []byte("[]")
 	}
 	err = tx.QueryRowContext(ctx, `INSERT INTO watchlists (platform, workspace, channel, created_by, name, query, types, actors, targets,
-			min_confidence, statements, mode, schedule, timezone, paused, mentions, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			min_confidence, statements, mode, schedule, timezone, paused, mentions, post_empty, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (platform, workspace, name) DO UPDATE SET channel = excluded.channel, query = excluded.query,
 			types = excluded.types, actors = excluded.actors, targets = excluded.targets, min_confidence = excluded.min_confidence,
 			statements = excluded.statements, mode = excluded.mode, schedule = excluded.schedule, timezone = excluded.timezone,
-			paused = excluded.paused, mentions = excluded.mentions, updated_at = excluded.updated_at
+			paused = excluded.paused, mentions = excluded.mentions, post_empty = excluded.post_empty, updated_at = excluded.updated_at
 		RETURNING id`,
 		w.Platform, w.Workspace, w.Channel, w.CreatedBy, w.Name, w.Query, encodeList(w.Types), encodeList(w.Actors), encodeList(w.Targets),
-		w.MinConfidence, w.Statements, w.Mode, w.Schedule, w.Timezone, w.Paused, string(mentions), now, now).Scan(&id)
+		w.MinConfidence, w.Statements, w.Mode, w.Schedule, w.Timezone, w.Paused, string(mentions), w.PostEmpty, now, now).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

@@ -10,3 +10,6 @@ CREATE TABLE digests (
     UNIQUE (watchlist_id, period_end)
 );
 CREATE INDEX alerts_watchlist_created ON alerts(watchlist_id, created_at);
+
+-- Whether a digest watchlist posts a digest for a period with nothing in it.
+ALTER TABLE watchlists ADD COLUMN post_empty INTEGER NOT NULL DEFAULT 0;
