@@ -86,6 +86,23 @@ func New(opts Options) (*Detector, error) {
 			}
 		}
 	}
+	for _, vc := range verbClasses {
+		for _, lemma := range vc.en {
+			for _, f := range enForms(lemma, vc.future) {
+				d.entry(geo.Key(f)).c |= vc.c
+			}
+		}
+		for _, lemma := range vc.es {
+			for _, f := range esForms(lemma, vc.future) {
+				d.entry(geo.Key(f)).c |= vc.c
+			}
+		}
+	}
+	for _, nc := range nounClasses {
+		for _, n := range nc.list {
+			d.entry(geo.Key(n)).c |= nc.c
+		}
+	}
 	for _, a := range abbreviations {
 		d.abbr[a] = true
 	}

@@ -1,0 +1,171 @@
+package detect
+
+import "strings"
+
+// Verb classes. Rather than listing the forms of each verb a paraphrase
+// might use ("repudiated", "repudia", "repudiaron", "will repudiate"), the
+// lexicon lists verbs by lemma and class, and New adds their inflected
+// forms. Finite past forms are left out of the threat classes: "will strike"
+// threatens, "struck" reports.
+//
+// A lemma is conjugated by the regular rules of its language; an entry
+// written "lemma|form|form" adds the listed irregular forms as well.
+type verbClass struct {
+	c      cat
+	future bool // only base, infinitive, future, conditional and gerund forms
+	en, es []string
+}
+
+var verbClasses = []verbClass{
+	{c: cReject, en: []string{"reject", "condemn", "denounce", "repudiate", "decry", "deplore", "censure",
+		"slam|slammed|slamming", "lambast", "criticize", "criticise", "rebuff", "spurn", "protest", "object to",
+		"blast", "assail", "castigate", "excoriate", "disavow", "repel|repelled|repelling", "repulse", "resist",
+		"push back against", "hit out at|hit out at", "lash out at|lashed out at|lashing out at"},
+		es: []string{"rechazar", "condenar", "repudiar", "denunciar", "deplorar", "censurar", "reprobar", "criticar",
+			"objetar", "impugnar", "cuestionar", "fustigar", "arremeter contra", "repeler", "resistir", "enfrentar",
+			"desautorizar", "tachar", "recriminar", "reprochar"}},
+	{c: cSpeech, en: []string{"say|said", "tell|told", "add", "warn", "insist", "stress", "note", "write|wrote|written",
+		"state", "declare", "reply", "respond", "announce", "confirm", "vow", "argue", "urge", "explain", "post",
+		"reaffirm", "reiterate", "proclaim", "maintain", "assert", "affirm", "emphasize", "emphasise", "underline",
+		"underscore", "tweet", "acknowledge", "remark", "contend", "promise", "assure", "highlight", "retort",
+		"point out|pointed out|pointing out", "recall", "declare", "reassert", "restate", "counter", "charge",
+		"pledge", "suggest", "signal", "mused|mused|musing"},
+		es: []string{"afirmar", "declarar", "asegurar", "señalar", "advertir|advierte|advierten|advirtio|advirtieron|advirtiendo",
+			"subrayar", "reiterar", "sostener|sostiene|sostienen|sostuvo|sostuvieron", "calificar", "decir|dice|dicen|dijo|dijeron|dira|diran|diria|dicho",
+			"añadir", "agregar", "indicar", "expresar", "manifestar|manifiesta|manifiestan", "responder", "anunciar", "informar",
+			"explicar", "insistir", "enfatizar", "destacar", "escribir|escrito", "proclamar", "reafirmar", "recalcar", "remarcar",
+			"sentenciar", "zanjar", "jurar", "prometer", "aseverar", "puntualizar", "precisar", "resaltar",
+			"recordar|recuerda|recuerdan", "replicar", "alertar", "clamar", "ratificar", "publicar", "tuitear", "apuntar",
+			"acusar", "exigir|exige|exigen|exigio|exigieron", "garantizar", "asegurar", "defender|defiende|defienden"}},
+	{c: cWarn, en: []string{"warn", "caution", "alert", "respond", "answer"},
+		es: []string{"advertir|advierte|advierten|advirtio|advirtieron|advirtiendo", "alertar", "avisar", "responder", "contestar"}},
+	{c: cOffer, en: []string{"offer", "pledge", "provide", "supply|supplied|supplies", "deploy", "station", "donate",
+		"lend|lent", "train", "contribute", "deliver", "dispatch", "send|sent", "commit|committed|committing",
+		"make available|made available", "put at the disposal"},
+		es: []string{"ofrecer|ofrece|ofrecen|ofrecio|ofrecieron|ofreciera", "enviar|envia|envian", "desplegar|despliega|despliegan",
+			"suministrar", "proporcionar", "donar", "prestar", "entrenar", "aportar", "facilitar", "entregar",
+			"destinar", "comprometer", "poner a disposicion|pondra a disposicion|pondran a disposicion|puso a disposicion",
+			"ceder temporalmente", "capacitar", "formar a"}},
+	{c: cDispatch, en: []string{"send|sent", "deploy", "dispatch", "station"},
+		es: []string{"enviar|envia|envian", "desplegar|despliega|despliegan", "mandar", "destinar"}},
+	{c: cThreatVerb, future: true, en: []string{"strike", "attack", "invade", "bomb", "hit", "annex", "seize",
+		"punish", "retaliate", "target", "raid", "occupy", "blockade", "go after", "take out", "wipe out", "destroy",
+		"go into|go into", "move against", "act against", "use force"},
+		es: []string{"atacar", "invadir", "bombardear", "golpear", "anexar", "castigar", "ocupar", "bloquear",
+			"intervenir|intervendra|intervendran|intervendria", "arrasar", "destruir|destruira|destruiria",
+			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|persigue|perseguira"}},
+	{c: cAcquire, future: true, en: []string{"take|taking|took|taken", "acquire", "buy", "get", "own", "annex", "control",
+		"take over|taking over|took over", "take back|taking back", "gain control of"},
+		es: []string{"tomar", "comprar", "adquirir", "quedarse con|quedara con|quedaria con",
+			"hacerse con|se hara con|se haria con|hacerse con", "apoderarse de|se apoderara de"}},
+	{c: cDecide, en: []string{"decide", "determine"},
+		es: []string{"decidir", "determinar", "resolver|resuelve|resuelven|se resuelve|se resuelven|se resolvera|se resolveran", "definir"}},
+	{c: cPermit, en: []string{"allow", "permit|permitted|permitting", "accept", "tolerate", "authorize", "authorise", "consent to"},
+		es: []string{"permitir", "aceptar", "tolerar", "autorizar", "consentir|consiente|consienten", "admitir"}},
+	{c: cDictate, en: []string{"dictate", "impose", "order around|ordered around", "tell|told", "boss around"},
+		es: []string{"dictar", "imponer|impone|imponen|impuso|impondra|impondria|impuesto", "mandar sobre"}},
+	{c: cDemand, en: []string{"demand", "call for|called for|calling for", "order", "urge", "insist on"},
+		es: []string{"exigir|exige|exigen|exigio|exigieron", "pedir|pide|piden|pidio|pidieron", "ordenar", "reclamar", "instar"}},
+	{c: cWithdraw, en: []string{"withdraw|withdrew|withdrawn", "leave|left", "pull out|pulled out", "get out|got out"},
+		es: []string{"retirar", "salir|sale|salen|salio|salieron|saldra|saldran", "abandonar", "marcharse"}},
+}
+
+// nounClasses are nouns a class needs in both numbers.
+var nounClasses = []struct {
+	c    cat
+	list []string
+}{
+	{cWithdraw, []string{"withdrawal", "pullout", "retirada", "retiro", "salida", "expulsion", "expulsión"}},
+	{cSpace, []string{"airspace", "air space", "espacio aéreo", "territorial waters", "aguas territoriales", "soil",
+		"suelo", "national territory", "territorio nacional", "borders", "fronteras", "sovereign territory",
+		"maritime space", "espacio marítimo", "exclusive economic zone", "zona económica exclusiva"}},
+	{cMilNoun | cPresence, []string{"agents", "agentes", "armed agents", "agentes armados", "operatives", "contractors",
+		"mercenaries", "mercenarios", "police officers", "policías", "gendarmes", "boots on the ground", "warships",
+		"buques de guerra", "military personnel", "personal militar", "drones", "military aircraft", "aviones militares"}},
+	{cPresence, []string{"presence", "presencia", "deployment", "despliegue", "stationing", "instalación"}},
+	{cAid, []string{"entrenamiento", "equipamiento", "adiestramiento", "capacitación", "police officers", "policías",
+		"security forces", "fuerzas de seguridad", "patrol ships", "patrulleras", "air defence", "antiaérea",
+		"battery", "batería", "baterías", "contingent", "contingente", "peacekeepers", "cascos azules", "naval units",
+		"unidades navales", "military support", "logistics", "logística", "intelligence", "inteligencia", "rafale",
+		"fighter jets", "jets", "police", "policía", "stabilisation force", "stabilization force", "fuerza de estabilización"}},
+}
+
+// enForms gives the regular English forms of a verb or phrasal verb
+// ("object to" -> objects to, objected to, objecting to).
+func enForms(lemma string, future bool) []string {
+	if i := strings.IndexByte(lemma, '|'); i >= 0 {
+		parts := strings.Split(lemma, "|")
+		out := enForms(parts[0], future)
+		return append(out, parts[1:]...)
+	}
+	head, tail := lemma, ""
+	if i := strings.IndexByte(lemma, ' '); i >= 0 {
+		head, tail = lemma[:i], lemma[i:]
+	}
+	out := []string{lemma}
+	third, past, ing := head+"s", head+"ed", head+"ing"
+	n := len(head)
+	switch {
+	case strings.HasSuffix(head, "e"):
+		past, ing = head+"d", head[:n-1]+"ing"
+		if strings.HasSuffix(head, "ee") {
+			ing = head + "ing"
+		}
+	case n > 1 && head[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(head[n-2])):
+		third, past = head[:n-1]+"ies", head[:n-1]+"ied"
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") ||
+		strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z") || strings.HasSuffix(head, "o"):
+		third = head + "es"
+	}
+	out = append(out, third+tail, ing+tail)
+	if !future {
+		out = append(out, past+tail)
+	}
+	return out
+}
+
+// esForms gives the regular Spanish forms of an -ar, -er or -ir verb, or
+// of a phrase that starts with one ("arremeter contra"): present and
+// preterite third persons, future, conditional, infinitive, participle and
+// gerund, and the first person plural.
+func esForms(lemma string, future bool) []string {
+	if i := strings.IndexByte(lemma, '|'); i >= 0 {
+		parts := strings.Split(lemma, "|")
+		out := esForms(parts[0], future)
+		if future {
+			// Irregular forms are mostly finite past or present forms.
+			return out
+		}
+		return append(out, parts[1:]...)
+	}
+	head, tail := lemma, ""
+	if i := strings.IndexByte(lemma, ' '); i >= 0 {
+		head, tail = lemma[:i], lemma[i:]
+	}
+	if len(head) < 3 {
+		return []string{lemma}
+	}
+	stem, v := head[:len(head)-2], head[len(head)-2:]
+	var ends, fut []string
+	switch v {
+	case "ar":
+		ends = []string{"a", "an", "amos", "ó", "aron", "ado", "ada", "ados", "adas", "aba", "aban"}
+		fut = []string{"ar", "ará", "arán", "aría", "arían", "aremos", "ando"}
+	case "er":
+		ends = []string{"e", "en", "emos", "ió", "ieron", "ido", "ida", "idos", "idas", "ía", "ían"}
+		fut = []string{"er", "erá", "erán", "ería", "erían", "eremos", "iendo"}
+	case "ir":
+		ends = []string{"e", "en", "imos", "ió", "ieron", "ido", "ida", "idos", "idas", "ía", "ían"}
+		fut = []string{"ir", "irá", "irán", "iría", "irían", "iremos", "iendo"}
+	default:
+		return []string{lemma}
+	}
+	if !future {
+		fut = append(fut, ends...)
+	}
+	out := make([]string, 0, len(fut))
+	for _, e := range fut {
+		out = append(out, stem+e+tail)
+	}
+	return out
+}
