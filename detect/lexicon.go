@@ -257,7 +257,7 @@ var lexicon = []struct {
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
 	{cNonState, 0, []string{"politólogo", "politólogos", "politóloga", "political scientist", "political scientists",
 		"commentator", "commentators", "comentarista", "comentaristas", "observers", "observadores", "pundits", "academics",
-		"academic", "sociologist", "sociólogo", "pollsters", "encuestadores", "poll", "encuesta", "survey", "editorial",
+		"academic", "sociologist", "sociólogo", "pollsters", "encuestadores", "poll", "polls", "encuesta", "encuestas", "sondeo", "sondeos", "surveys", "survey", "editorial",
 		"critics", "críticos", "activists", "activistas", "investigador", "investigadora", "researcher", "supporters", "simpatizantes", "historian", "historiador", "historiadores", "historians", "columnists", "columnistas", "analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
 		"especialistas", "scholars", "académicos", "economists", "economistas", "strategist", "estratega", "investors",
 		"inversionistas", "traders", "operadores", "think tank", "centro de estudios", "professor", "profesor", "report",

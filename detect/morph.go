@@ -86,7 +86,7 @@ var nounClasses = []struct {
 	{cAid, []string{"entrenamiento", "equipamiento", "adiestramiento", "capacitación", "police officers", "policías",
 		"security forces", "fuerzas de seguridad", "patrol ships", "patrulleras", "air defence", "antiaérea",
 		"battery", "batería", "baterías", "contingent", "contingente", "peacekeepers", "cascos azules", "naval units",
-		"unidades navales", "military support", "logistics", "logística", "intelligence", "inteligencia", "rafale",
+		"unidades navales", "military support", "logistics", "logística", "rafale",
 		"fighter jets", "jets", "police", "policía", "stabilisation force", "stabilization force", "fuerza de estabilización"}},
 }
 
@@ -117,9 +117,10 @@ func enForms(lemma string, future bool) []string {
 		strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z") || strings.HasSuffix(head, "o"):
 		third = head + "es"
 	}
-	out = append(out, third+tail, ing+tail)
+	out = append(out, ing+tail)
 	if !future {
-		out = append(out, past+tail)
+		// "targets", "strikes" are as often nouns; a threat needs a modal.
+		out = append(out, third+tail, past+tail)
 	}
 	return out
 }
