@@ -245,7 +245,7 @@ var lexicon = []struct {
 	{cBody, 0, []string{"junta", "military junta", "junta militar", "transitional government", "gobierno de transición",
 		"external affairs ministry", "ministry of external affairs", "state department", "departamento de estado",
 		"secretaría de relaciones exteriores", "information ministry", "ministry of information", "interior ministry",
-		"ministerio del interior", "presidential palace", "palacio presidencial", "security council", "national security council",
+		"ministerio del interior", "presidential palace", "palacio presidencial", "national security council",
 		"consejo de seguridad nacional", "foreign affairs department", "department of foreign affairs", "government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
 		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
 		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",

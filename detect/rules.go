@@ -920,6 +920,17 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			break
 		}
 	}
+	if mt.sp.code == "" && i > 0 {
+		// "India's external affairs ministry", "Mali's transitional
+		// government": a possessive country a few words before.
+		k := i - 1
+		if p := &ms[k]; m.a-p.b <= 3 && p.b < len(dc.toks) && dc.toks[p.b].gap&gapPossess != 0 && isDemonymOrCountry(*p) &&
+			!gapBetween(dc, p.b+1, m.a) {
+			mt.sp.code = p.e.geo.Code
+			mt.a = p.a
+		}
+	}
+	mt.object = mt.object || d.isObject(dc, ms, i)
 	j := i
 	for j+1 < len(ms) && ms[j+1].a == ms[j].b && dc.toks[ms[j+1].a].gap&(hardGap|gapComma) == 0 {
 		n := &ms[j+1]
@@ -1001,6 +1012,15 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) {
+			// "was condemned by Pakistan's foreign office", "fue
+			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
+			before = true
+			if sc := 30 + mt.kind*10; sc > bestScore {
+				best, bestScore, bestPost = i, sc, true
+			}
+			continue
+		}
 		after := nextVerb(dc, ms, mt.b, verbs)
 		if pv := prevVerb(dc, ms, mt.a, cCond|cSubord); pv >= 0 && mt.a-pv <= 3 && !gapBetween(dc, pv, mt.a) {
 			// "if the Mexican authorities fail to act": the subject of a
@@ -1108,6 +1128,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
 				return *st.lastSpeaker, -1, true
 			}
+			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && !upperBetween(dc, s.a+1, a) {
+				// "Más tarde advirtió que ...", "Later he warned": an
+				// adverb before a verb with no subject of its own.
+				return *st.lastSpeaker, -1, true
+			}
 		}
 	}
 	return speaker{}, -1, false
@@ -1197,4 +1222,78 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// passiveAgent reports whether mention mt is the agent of a passive report
+// or stance ("was condemned by X", "fue calificada por X"): "by" or "por"
+// before it, and a passive auxiliary a few words before that with a verb of
+// speech, rejection or evaluation in between.
+func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
+	k := mt.a - 1
+	for k > s.a && isArticle(dc.word(k)) {
+		k--
+	}
+	if k <= s.a {
+		return false
+	}
+	if w := string(dc.word(k)); w != "by" && w != "por" {
+		return false
+	}
+	aux := -1
+	for t := k - 1; t >= s.a && k-t <= 8; t-- {
+		switch string(dc.word(t)) {
+		case "was", "were", "been", "being", "be", "fue", "fueron", "sido", "sera", "seran", "siendo", "ser":
+			aux = t
+		}
+		if aux >= 0 {
+			break
+		}
+	}
+	if aux < 0 {
+		return false
+	}
+	for i := range ms {
+		if ms[i].a > aux && ms[i].b <= k && ms[i].c&(cReject|cSpeech|cCall|cWarn|cDemand|cOffer) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// headline reports whether mention mt opens a headline-style attribution:
+// the sentence starts with it and a colon follows ("Mulino: canal ...").
+func headline(dc *doc, mt *mention, s sentence) bool {
+	if mt.kind < mTitle || mt.b >= s.b || mt.a > s.a+1 || mt.a == s.a+1 && !isArticle(dc.word(s.a)) {
+		return false
+	}
+	t0, t1 := dc.toks[mt.b-1].end, dc.toks[mt.b].start
+	return bytes.IndexByte(dc.folded[t0:t1], ':') >= 0 && !dc.toks[mt.a].inQuote
+}
+
+func isArticle(w []byte) bool {
+	switch string(w) {
+	case "the", "el", "la", "los", "las", "a", "an":
+		return true
+	}
+	return false
+}
+
+func mentionBefore(ments []mention, tok int) bool {
+	for i := range ments {
+		if ments[i].a < tok {
+			return true
+		}
+	}
+	return false
+}
+
+// upperBetween reports whether a capitalised word stands in tokens [a, b):
+// an unknown name may be the subject.
+func upperBetween(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if dc.toks[t].upper {
+			return true
+		}
+	}
+	return false
 }
