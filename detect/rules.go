@@ -1128,7 +1128,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
 				return *st.lastSpeaker, -1, true
 			}
-			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && !upperBetween(dc, s.a+1, a) {
+			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && leadAdverb(dc.word(s.a)) && !upperBetween(dc, s.a+1, a) {
 				// "Más tarde advirtió que ...", "Later he warned": an
 				// adverb before a verb with no subject of its own.
 				return *st.lastSpeaker, -1, true
@@ -1294,6 +1294,17 @@ func upperBetween(dc *doc, a, b int) bool {
 		if dc.toks[t].upper {
 			return true
 		}
+	}
+	return false
+}
+
+// leadAdverb reports whether w can open a sentence whose subject was named
+// earlier ("Más tarde advirtió", "Later warned"), unlike a name.
+func leadAdverb(w []byte) bool {
+	switch string(w) {
+	case "mas", "luego", "despues", "ademas", "tambien", "asimismo", "posteriormente", "finalmente", "entonces",
+		"ayer", "hoy", "alli", "ahi", "later", "then", "also", "earlier", "afterwards", "yesterday", "finally":
+		return true
 	}
 	return false
 }
