@@ -65,6 +65,8 @@ const (
 	cWithdraw                     // withdrawal, retirada, leave: what a demand asks of foreign forces
 	cSpace                        // airspace, aguas territoriales: violated, a rejection
 	cPresence                     // presence, deployment, agents: negated with "foreign", a rejection
+	cPlan                         // consider, weigh, planear: with a military action and a target, a threat
+	cMilAction                    // strikes, raid, military operation: what a plan or threat is about
 )
 
 // Role sets matched by role phrases.
@@ -326,6 +328,7 @@ var lexicon = []struct {
 	{cOtherState, 0, []string{"country", "país", "nation", "nación", "government", "gobierno", "power", "potencia"}},
 	{cDictate, 0, []string{"dicte", "dictate its", "le dicte", "coerce", "coaccionar", "coercion", "coerción", "order", "orders", "órdenes", "order around", "dictate", "dictar", "dictará", "impose", "imponer",
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
+	{cForeignMod, 0, []string{"any attempt at", "cualquier intento de", "any attempt to", "cualquier intento"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
 		"secession", "secesión", "taiwan independence forces"}},
 	{cEval, 0, []string{"act of piracy", "acto de piratería", "reckless", "temerario", "temeraria", "hostile", "hostil", "collective punishment", "castigo colectivo", "provocation", "provocación", "affront", "afrenta", "act of war", "acto de guerra", "economic war",

@@ -24,18 +24,18 @@ var verbClasses = []verbClass{
 		es: []string{"rechazar", "condenar", "repudiar", "denunciar", "deplorar", "censurar", "reprobar", "criticar",
 			"objetar", "impugnar", "cuestionar", "fustigar", "arremeter contra", "repeler", "resistir", "enfrentar",
 			"desautorizar", "tachar", "recriminar", "reprochar"}},
-	{c: cSpeech, en: []string{"say|said", "tell|told", "add", "warn", "insist", "stress", "note", "write|wrote|written",
-		"state", "declare", "reply", "respond", "announce", "confirm", "vow", "argue", "urge", "explain", "post",
+	{c: cSpeech, en: []string{"say|said", "tell|told", "add", "warn", "insist", "stress", "=noted", "write|wrote|written",
+		"=stated", "declare", "reply", "respond", "announce", "confirm", "vow", "argue", "urge", "explain", "=posted",
 		"reaffirm", "reiterate", "proclaim", "maintain", "assert", "affirm", "emphasize", "emphasise", "underline",
 		"underscore", "tweet", "acknowledge", "remark", "contend", "promise", "assure", "highlight", "retort",
-		"point out|pointed out|pointing out", "recall", "declare", "reassert", "restate", "counter", "charge",
-		"pledge", "suggest", "signal", "mused|mused|musing"},
+		"point out|pointed out|pointing out", "=recalled", "reassert", "restate", "=countered", "=charged",
+		"=pledged", "suggest", "=signalled", "=signaled", "=mused"},
 		es: []string{"afirmar", "declarar", "asegurar", "señalar", "advertir|advierte|advierten|advirtio|advirtieron|advirtiendo",
 			"subrayar", "reiterar", "sostener|sostiene|sostienen|sostuvo|sostuvieron", "calificar", "decir|dice|dicen|dijo|dijeron|dira|diran|diria|dicho",
 			"añadir", "agregar", "indicar", "expresar", "manifestar|manifiesta|manifiestan", "responder", "anunciar", "informar",
 			"explicar", "insistir", "enfatizar", "destacar", "escribir|escrito", "proclamar", "reafirmar", "recalcar", "remarcar",
-			"sentenciar", "zanjar", "jurar", "prometer", "aseverar", "puntualizar", "precisar", "resaltar",
-			"recordar|recuerda|recuerdan", "replicar", "alertar", "clamar", "ratificar", "publicar", "tuitear", "apuntar",
+			"sentenciar", "zanjar", "jurar", "prometer", "aseverar", "puntualizar", "=precisó", "resaltar",
+			"recordar|recuerda|recuerdan", "replicar", "alertar", "clamar", "ratificar", "tuitear", "apuntar",
 			"acusar", "exigir|exige|exigen|exigio|exigieron", "garantizar", "asegurar", "defender|defiende|defienden"}},
 	{c: cWarn, en: []string{"warn", "caution", "alert", "respond", "answer"},
 		es: []string{"advertir|advierte|advierten|advirtio|advirtieron|advirtiendo", "alertar", "avisar", "responder", "contestar"}},
@@ -66,6 +66,10 @@ var verbClasses = []verbClass{
 		es: []string{"dictar", "imponer|impone|imponen|impuso|impondra|impondria|impuesto", "mandar sobre"}},
 	{c: cDemand, en: []string{"demand", "call for|called for|calling for", "order", "urge", "insist on"},
 		es: []string{"exigir|exige|exigen|exigio|exigieron", "pedir|pide|piden|pidio|pidieron", "ordenar", "reclamar", "instar"}},
+	{c: cPlan, en: []string{"consider", "weigh", "plan|planned|planning", "prepare", "contemplate", "study", "explore",
+		"draw up|drew up|drawn up", "discuss"},
+		es: []string{"considerar", "sopesar", "planear", "planificar", "preparar", "contemplar", "estudiar", "evaluar",
+			"analizar", "barajar", "discutir"}},
 	{c: cWithdraw, en: []string{"withdraw|withdrew|withdrawn", "leave|left", "pull out|pulled out", "get out|got out"},
 		es: []string{"retirar", "salir|sale|salen|salio|salieron|saldra|saldran", "abandonar", "marcharse"}},
 }
@@ -82,6 +86,13 @@ var nounClasses = []struct {
 	{cMilNoun | cPresence, []string{"agents", "agentes", "armed agents", "agentes armados", "operatives", "contractors",
 		"mercenaries", "mercenarios", "police officers", "policías", "gendarmes", "boots on the ground", "warships",
 		"buques de guerra", "military personnel", "personal militar", "drones", "military aircraft", "aviones militares"}},
+	{cMilAction, []string{"strikes", "strike", "airstrikes", "air strikes", "attacks", "attack", "ataques", "ataque",
+		"bombardeos", "bombardeo", "bombing", "raids", "raid", "incursion", "incursions", "incursiones", "invasion", "invasión",
+		"military action", "acción militar", "military operation", "military operations", "operación militar",
+		"operaciones militares", "ground operation", "ground operations", "operaciones terrestres", "military intervention",
+		"intervención militar", "military options", "military option", "opción militar", "opciones militares", "use of force",
+		"uso de la fuerza", "naval blockade", "bloqueo naval", "ground troops", "tropas terrestres", "special forces raid",
+		"targeted killings", "drone strikes", "ataques con drones", "bombardeos aéreos", "land strikes", "ataques terrestres"}},
 	{cPresence, []string{"presence", "presencia", "deployment", "despliegue", "stationing", "instalación"}},
 	{cAid, []string{"entrenamiento", "equipamiento", "adiestramiento", "capacitación", "police officers", "policías",
 		"security forces", "fuerzas de seguridad", "patrol ships", "patrulleras", "air defence", "antiaérea",
@@ -93,6 +104,10 @@ var nounClasses = []struct {
 // enForms gives the regular English forms of a verb or phrasal verb
 // ("object to" -> objects to, objected to, objecting to).
 func enForms(lemma string, future bool) []string {
+	if strings.HasPrefix(lemma, "=") {
+		// Only the form given: "stated" is a verb, "state" mostly a noun.
+		return []string{lemma[1:]}
+	}
 	if i := strings.IndexByte(lemma, '|'); i >= 0 {
 		parts := strings.Split(lemma, "|")
 		out := enForms(parts[0], future)
@@ -130,6 +145,9 @@ func enForms(lemma string, future bool) []string {
 // preterite third persons, future, conditional, infinitive, participle and
 // gerund, and the first person plural.
 func esForms(lemma string, future bool) []string {
+	if strings.HasPrefix(lemma, "=") {
+		return []string{lemma[1:]}
+	}
 	if i := strings.IndexByte(lemma, '|'); i >= 0 {
 		parts := strings.Split(lemma, "|")
 		out := esForms(parts[0], future)

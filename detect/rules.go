@@ -206,7 +206,8 @@ func classify(dc *doc, ms []match) typeCues {
 					add(iReject, n)
 					add(iReject, i)
 				}
-			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a)) {
+			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a) ||
+				within(ms, cForeign, m.b, m.b+1)) {
 				// "advirtió que cualquier agresión contra Venezuela ..."
 				add(iReject, k)
 				add(iReject, i)
@@ -217,6 +218,25 @@ func classify(dc *doc, ms []match) typeCues {
 			if ok, k := scoped(dc, ms, i, cCall, 2); ok {
 				add(iReject, k)
 				add(iReject, i)
+			}
+		}
+		if c&cSpace != 0 {
+			// "violated Venezuelan airspace", "violación de sus aguas"
+			if ok, k := scoped(dc, ms, i, cViolation, 6); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cPlan != 0 {
+			// "should consider strikes on", "drew up plans to hit":
+			// like a bare threat verb, it counts once a target is known.
+			if neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cReject, 6); !neg {
+				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4; k++ {
+					if ms[k].c&(cMilAction|cThreatVerb) != 0 {
+						tc.cues[iThreat] = append(tc.cues[iThreat], i, k)
+						break
+					}
+				}
 			}
 		}
 		if c&cSov != 0 {
@@ -519,7 +539,8 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			return true
 		}
 		return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Code != actor &&
-			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry)
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital ||
+				m.e.geo.Kind == geo.KindInstitution)
 	}
 	own := func(m *match) bool {
 		return m.e != nil && m.e.hasGeo && actor != "" && m.e.geo.Code == actor &&
@@ -542,7 +563,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate) != 0 && k != foreign {
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence) != 0 && k != foreign {
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
@@ -561,7 +582,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 		case m.c&cDecide != 0:
 			for k := range ms {
-				if k != i && (ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a) && own(&ms[k]) {
+				near := ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a
+				if k == i || !near {
+					continue
+				}
+				if own(&ms[k]) || selfDetermination(dc, ms, k) {
+					// "aquí deciden los mexicanos"; "for Greenlanders to
+					// decide their future", whoever says it.
 					add(iAssert, i)
 					add(iAssert, k)
 					break
@@ -576,6 +603,43 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
 				add(iAssert, i+1)
+			}
+		}
+		if m.c&cReject != 0 && !tc.fired[iReject] && actor != "" {
+			// "rejected China's renaming", "condemned the Russian
+			// proposal": rejecting what another state did or said.
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 2; k++ {
+				n := &ms[k]
+				if n.c&cArticle != 0 {
+					continue
+				}
+				if foreignTo(n) && n.c&cForeign == 0 && n.b < len(dc.toks) && n.b < ms[len(ms)-1].b &&
+					(dc.toks[n.b].gap&gapPossess != 0 || n.e.geo.Kind == geo.KindDemonym && dc.toks[n.b].gap == 0) {
+					if neg, _ := scoped(dc, ms, i, cNegator|cNeg, 3); !neg {
+						add(iReject, i)
+						add(iReject, k)
+					}
+				}
+				break
+			}
+		}
+		if m.c&cDemand != 0 && !tc.fired[iReject] {
+			// "exigió la retirada de las tropas francesas", "ordered
+			// the remaining troops to leave", "called for the withdrawal
+			// of US forces".
+			w, f := -1, -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 10; k++ {
+				if ms[k].c&cWithdraw != 0 && w < 0 {
+					w = k
+				}
+				if ms[k].c&(cMilNoun|cAid|cPresence) != 0 && f < 0 {
+					f = k
+				}
+			}
+			if w >= 0 && f >= 0 && (foreignNear(ms, f, foreignTo) || len(targets) > 0) {
+				add(iReject, i)
+				add(iReject, w)
+				add(iReject, f)
 			}
 		}
 		if m.c&cAcquire != 0 && !tc.fired[iReject] && !tc.fired[iThreat] {
@@ -909,6 +973,10 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 	mt := mention{a: m.a, b: m.b, kind: mBody}
 	if m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution {
 		mt.sp.code = m.e.geo.Code
+		if i > 0 && ms[i-1].b == m.a && dc.toks[m.a].gap&gapPossess != 0 && isDemonymOrCountry(ms[i-1]) {
+			// "Pakistan's foreign office" is not the Foreign Office.
+			mt.sp.code = ""
+		}
 	}
 	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1 && mt.sp.code == ""; k-- {
 		if isDemonymOrCountry(ms[k]) {
@@ -1305,6 +1373,34 @@ func leadAdverb(w []byte) bool {
 	case "mas", "luego", "despues", "ademas", "tambien", "asimismo", "posteriormente", "finalmente", "entonces",
 		"ayer", "hoy", "alli", "ahi", "later", "then", "also", "earlier", "afterwards", "yesterday", "finally":
 		return true
+	}
+	return false
+}
+
+// selfDetermination reports whether ms[k] names a people as the one who
+// decides: a plural demonym ("Greenlanders", "los cubanos") in a sentence
+// about a future or a destiny.
+func selfDetermination(dc *doc, ms []match, k int) bool {
+	e := ms[k].e
+	if e == nil || !e.hasGeo || e.geo.Kind != geo.KindDemonym || !bytes.HasSuffix(dc.word(ms[k].b-1), []byte("s")) {
+		return false
+	}
+	for t := ms[0].a; t < ms[len(ms)-1].b; t++ {
+		switch string(dc.word(t)) {
+		case "future", "futuro", "destiny", "destino", "fate", "alone", "solos", "solas":
+			return true
+		}
+	}
+	return false
+}
+
+// foreignNear reports whether a foreign name stands right before or after
+// ms[f] ("US troops", "tropas francesas").
+func foreignNear(ms []match, f int, foreign func(*match) bool) bool {
+	for k := f - 2; k <= f+2; k++ {
+		if k >= 0 && k < len(ms) && k != f && foreign(&ms[k]) && (ms[k].b >= ms[f].a-1 && ms[k].a <= ms[f].b+1) {
+			return true
+		}
 	}
 	return false
 }
