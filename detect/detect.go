@@ -98,6 +98,30 @@ func New(opts Options) (*Detector, error) {
 			}
 		}
 	}
+	// Intervention nouns in the plural ("tutelas", "incursions").
+	for _, group := range lexicon {
+		if group.c&cInterv == 0 || group.c&cThreatVerb != 0 {
+			continue
+		}
+		for _, n := range group.list {
+			k := geo.Key(n)
+			if strings.IndexByte(k, ' ') >= 0 || len(k) < 5 {
+				continue
+			}
+			pl := k + "s"
+			switch k[len(k)-1] {
+			case 'n', 'l', 'r', 'd', 'z':
+				if strings.HasSuffix(k, "ion") && isSpanishWord(n) {
+					pl = k + "es"
+				}
+			case 's', 'x':
+				continue
+			}
+			if _, ok := d.lex[pl]; !ok {
+				d.entry(pl).c |= group.c
+			}
+		}
+	}
 	for _, nc := range nounClasses {
 		for _, n := range nc.list {
 			d.entry(geo.Key(n)).c |= nc.c
@@ -250,4 +274,10 @@ func normalizeLang(s string) string {
 		s = s[:2]
 	}
 	return s
+}
+
+// isSpanishWord guesses from accents whether a lexicon entry is Spanish:
+// "intervención" takes "-es" in the plural, "intervention" "-s".
+func isSpanishWord(s string) bool {
+	return strings.ContainsAny(s, "áéíóúñ")
 }

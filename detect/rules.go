@@ -215,9 +215,30 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		if c&cInterv != 0 && c&cThreatVerb == 0 {
 			// "calificó de agresión", "called it interference"
-			if ok, k := scoped(dc, ms, i, cCall, 2); ok {
+			if ok, k := scoped(dc, ms, i, cCall, 2); ok && (ms[k].c&cPlan == 0 || hasAs(dc, ms[k].b, m.a)) {
 				add(iReject, k)
 				add(iReject, i)
+			} else if ok, k := scoped(dc, ms, i, cCall, 12); ok && hasAs(dc, ms[k].b, m.a) {
+				// "would view the deployment ... as a direct threat",
+				// "calificó el despliegue naval de amenaza"
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cForeign != 0 && c&cInterv == 0 {
+			// "rejects any attempt by foreign actors", "repudia la
+			// tutela extranjera": rejecting anything foreign.
+			if ok, k := scoped(dc, ms, i, cReject, 8); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&(cSpace|cTerritory) != 0 {
+			// "defend every inch of national territory against any
+			// aggression"; defending it is routine without a threat.
+			if ok, k := scoped(dc, ms, i, cDefend, 5); ok && has&(cInterv|cForeign) != 0 {
+				add(iAssert, k)
+				add(iAssert, i)
 			}
 		}
 		if c&cSpace != 0 {
@@ -862,8 +883,22 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
 	mt.female = m.e.role&rFemale != 0
 	mt.sp.code = titleCountry[string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end])]
-	// Country before: "Mexican President", "Panama's President".
-	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1; k-- {
+	if k := i - 2; mt.sp.code == "" && k >= 0 && ms[k+1].b == m.a && ms[k].b == ms[k+1].a && ms[k].b < len(dc.toks) &&
+		dc.toks[ms[k].b].gap&gapPossess != 0 && isDemonymOrCountry(ms[k]) && !commaBetween(dc, ms[k].b, m.a) {
+		// "Burkina Faso's military leader"
+		mt.sp.code = ms[k].e.geo.Code
+		mt.a = ms[k].a
+	}
+	// Country before: "Mexican President", "Panama's President",
+	// "Burkina Faso's military leader"; not across a comma ("the South
+	// China Sea, Defence Minister ...").
+	for k := i - 1; k >= 0 && m.a-ms[k].b <= 2; k-- {
+		if commaBetween(dc, ms[k].b, m.a) {
+			break
+		}
+		if m.a-ms[k].b == 2 && !(ms[k].b < len(dc.toks) && dc.toks[ms[k].b].gap&gapPossess != 0) {
+			break
+		}
 		if isDemonymOrCountry(ms[k]) && mt.sp.code == "" {
 			mt.sp.code = ms[k].e.geo.Code
 			mt.a = ms[k].a
@@ -1134,7 +1169,20 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		case mNonState:
 			return speaker{}, -1, false
 		case mPerson, mBody, mCountry:
-			return mt.sp, best, true
+			sp := mt.sp
+			if sp.code == "" && mt.kind == mPerson {
+				// An unknown person with a bare title speaks for the
+				// country that is the subject of the sentence
+				// ("Australia will send ..., Defence Minister Richard
+				// Marles said").
+				for k := range ments {
+					if ments[k].kind == mCountry && !ments[k].object && k != best {
+						sp.code = ments[k].sp.code
+						break
+					}
+				}
+			}
+			return sp, best, true
 		case mPronoun:
 			if sp, ok := resolvePronoun(st, mt); ok {
 				return sp, best, true
@@ -1399,6 +1447,30 @@ func selfDetermination(dc *doc, ms []match, k int) bool {
 func foreignNear(ms []match, f int, foreign func(*match) bool) bool {
 	for k := f - 2; k <= f+2; k++ {
 		if k >= 0 && k < len(ms) && k != f && foreign(&ms[k]) && (ms[k].b >= ms[f].a-1 && ms[k].a <= ms[f].b+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAs reports whether "as", "como" or "de" stands in tokens [a, b): the
+// evaluation that follows a verb of calling ("described X as", "calificó
+// X de").
+func hasAs(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		switch string(dc.word(t)) {
+		case "as", "como", "de":
+			return true
+		}
+	}
+	return false
+}
+
+// commaBetween reports whether a comma or stronger punctuation, but not a
+// possessive, separates token a-1 from token b.
+func commaBetween(dc *doc, a, b int) bool {
+	for t := a; t <= b && t < len(dc.toks); t++ {
+		if dc.toks[t].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 {
 			return true
 		}
 	}
