@@ -98,14 +98,25 @@ func New(opts Options) (*Detector, error) {
 			}
 		}
 	}
-	// Intervention nouns in the plural ("tutelas", "incursions").
+	// British spellings of the -ize words ("recognise", "authorised").
+	for k, e := range d.lex {
+		if strings.Contains(k, "iz") && !e.hasGeo {
+			for _, z := range []string{"ize", "izi", "iza"} {
+				if strings.Contains(k, z) && !strings.Contains(k, "utiliza") {
+					d.entry(strings.ReplaceAll(k, z, "is"+z[2:])).c |= e.c
+				}
+			}
+		}
+	}
+	// Intervention and aid nouns in the plural ("tutelas", "incursions",
+	// "air defences").
 	for _, group := range lexicon {
-		if group.c&cInterv == 0 || group.c&cThreatVerb != 0 {
+		if group.c&(cInterv|cAid) == 0 || group.c&cThreatVerb != 0 {
 			continue
 		}
 		for _, n := range group.list {
 			k := geo.Key(n)
-			if strings.IndexByte(k, ' ') >= 0 || len(k) < 5 {
+			if len(k) < 5 || strings.HasSuffix(k, "s") {
 				continue
 			}
 			pl := k + "s"

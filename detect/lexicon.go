@@ -67,6 +67,7 @@ const (
 	cPresence                     // presence, deployment, agents: negated with "foreign", a rejection
 	cPlan                         // consider, weigh, planear: with a military action and a target, a threat
 	cMilAction                    // strikes, raid, military operation: what a plan or threat is about
+	cSale                         // real estate, be bought, se vende: negated, an assertion
 )
 
 // Role sets matched by role phrases.

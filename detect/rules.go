@@ -447,7 +447,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
+		cReject | cDemand
 	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
@@ -485,6 +486,20 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
 		// "ready to send Marines ... whether Panama likes it or not"
 		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
+		// "dispuesta a defender su independencia con las armas": arms
+		// with nobody to receive them are not an offer.
+		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
+		// "cualquier envío de misiles a Ucrania": a hypothetical
+		// delivery, usually warned against.
+		tc.fired[iOffer] = false
+		if has&cWarn != 0 && !tc.fired[iReject] {
+			tc.fired[iReject] = true
+			tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+		}
 	}
 	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 		// Firefighting planes for Bolivia are not military assistance.
@@ -591,6 +606,19 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					interv = k
 				}
 			}
+			sale := -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 8; k++ {
+				if ms[k].c&cSale != 0 {
+					sale = k
+					break
+				}
+			}
+			if sale >= 0 {
+				// "not a piece of real estate to be bought", "no se
+				// vende": what is not for sale is asserted.
+				add(iAssert, i)
+				add(iAssert, sale)
+			}
 			if foreign >= 0 && presence >= 0 {
 				add(iReject, i)
 				add(iReject, max(foreign, presence))
@@ -631,11 +659,19 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			// proposal": rejecting what another state did or said.
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 2; k++ {
 				n := &ms[k]
-				if n.c&cArticle != 0 {
+				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" {
 					continue
 				}
-				if foreignTo(n) && n.c&cForeign == 0 && n.b < len(dc.toks) && n.b < ms[len(ms)-1].b &&
-					(dc.toks[n.b].gap&gapPossess != 0 || n.e.geo.Kind == geo.KindDemonym && dc.toks[n.b].gap == 0) {
+				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
+				if foreignTo(n) && n.c&cForeign == 0 && (possessive || n.e.geo.Kind == geo.KindDemonym ||
+					n.e.geo.Kind != geo.KindDemonym && objectEnds(dc, n.b)) {
+					// "accused the United States of", "no necesita a
+					// Estados Unidos para"; an accusation needs a hostile
+					// act named ("acusó a Dinamarca de no proteger la
+					// isla" is not a rejection).
+					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval, n.b, n.b+6) {
+						break
+					}
 					if neg, _ := scoped(dc, ms, i, cNegator|cNeg, 3); !neg {
 						add(iReject, i)
 						add(iReject, k)
@@ -881,6 +917,7 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 	i := *ip
 	m := &ms[i]
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
+	mt.object = d.isObject(dc, ms, i)
 	mt.female = m.e.role&rFemale != 0
 	mt.sp.code = titleCountry[string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end])]
 	if k := i - 2; mt.sp.code == "" && k >= 0 && ms[k+1].b == m.a && ms[k].b == ms[k+1].a && ms[k].b < len(dc.toks) &&
@@ -1093,7 +1130,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		p := st.people[len(st.people)-1]
 		st.lastSpeaker = &speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}
 	}
-	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg
+	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg | cDemand | cCall
 	// The first attribution verb outside quotes: a candidate after it is the
 	// subject of the reported clause ("said the president was weighing")
 	// unless it closes the clause ("said Rubio.", "afirmó Sheinbaum,").
@@ -1355,6 +1392,15 @@ func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
 	if w := string(dc.word(k)); w != "by" && w != "por" {
 		return false
 	}
+	if k-1 >= s.a {
+		// Without an auxiliary: "la iniciativa, impulsada por el
+		// senador", "a bill sponsored by Senator X".
+		for i := range ms {
+			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
+				return true
+			}
+		}
+	}
 	aux := -1
 	for t := k - 1; t >= s.a && k-t <= 8; t-- {
 		switch string(dc.word(t)) {
@@ -1471,6 +1517,51 @@ func hasAs(dc *doc, a, b int) bool {
 func commaBetween(dc *doc, a, b int) bool {
 	for t := a; t <= b && t < len(dc.toks); t++ {
 		if dc.toks[t].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectEnds reports whether a country named as an object is followed by
+// what closes it ("accused the United States of ...", "condemned Russia
+// for ...", "no necesita a Estados Unidos para ...") or by the sentence
+// end.
+func objectEnds(dc *doc, t int) bool {
+	if t >= len(dc.toks) || dc.toks[t].gap&(gapStop|gapNewline|gapComma) != 0 {
+		return true
+	}
+	switch string(dc.word(t)) {
+	case "of", "for", "over", "de", "por", "para":
+		return true
+	}
+	return false
+}
+
+// anyBefore reports whether the first offer cue has "any" or "cualquier"
+// right before it.
+func anyBefore(dc *doc, ms []match, cues []int) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	a := ms[cues[0]].a
+	if a == 0 {
+		return false
+	}
+	switch string(dc.word(a - 1)) {
+	case "any", "cualquier":
+		return true
+	}
+	return false
+}
+
+func isAccuse(w []byte) bool {
+	return bytes.HasPrefix(w, []byte("accus")) || bytes.HasPrefix(w, []byte("acus"))
+}
+
+func isParticiple(w []byte) bool {
+	for _, suf := range []string{"ed", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"} {
+		if bytes.HasSuffix(w, []byte(suf)) {
 			return true
 		}
 	}
