@@ -483,6 +483,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			}
 		}
 	}
+	if actor != "" {
+		backOff(dc, ms, &tc, targets, has)
+	}
 	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
 		// "ready to send Marines ... whether Panama likes it or not"
 		tc.fired[iOffer] = false
@@ -1566,4 +1569,90 @@ func isParticiple(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// negatedAt reports whether a negator, denial or subordinator stands in the
+// few words before ms[i] ("did not condemn", "after the strikes").
+func negatedAt(ms []match, i int) bool {
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 3; k-- {
+		if ms[k].c&(cNeg|cNegator|cSubord) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// backOff applies looser co-occurrence rules to a sentence in which a state
+// speaks: the scoped rules above miss paraphrases whose cue words stand
+// further apart or in another order than they expect. Each needs two cue
+// classes that together mean the type, anywhere in the sentence, and none
+// of them negated.
+func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
+	add := func(t int, idx ...int) {
+		tc.fired[t] = true
+		tc.cues[t] = append(tc.cues[t], idx...)
+	}
+	if !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
+		// "rejected ... what it described as interference", "condena
+		// ... la presencia de buques militares extranjeros".
+		r := -1
+		for i := range ms {
+			if ms[i].c&cReject != 0 && !negatedAt(ms, i) {
+				r = i
+				break
+			}
+		}
+		if r >= 0 {
+			for i := range ms {
+				c := ms[i].c
+				if i == r || c&cThreatVerb != 0 && c&cInterv == 0 {
+					continue
+				}
+				if c&(cInterv|cViolation|cMilAction|cPresence|cForeign) != 0 || c&cIntervWeak != 0 && weakCounts(ms, i) {
+					add(iReject, r, i)
+					break
+				}
+			}
+		}
+	}
+	// Threats and offers are easily reported rather than made ("denied
+	// that ... sending troops", "after a senator proposed strikes"), so
+	// their back-off wants a sentence with no denial, rejection, request
+	// or condition at all and nothing subordinating before the cue.
+	const unsure = cNeg | cReject | cRequest | cCond | cPeaceful
+	if !tc.fired[iThreat] && !tc.fired[iReject] && len(targets) > 0 && has&unsure == 0 {
+		// "land operations could start very soon", "ready to strike
+		// cartels inside Mexico".
+		for i := range ms {
+			if ms[i].c&(cMilAction|cThreatVerb) == 0 || negatedAt(ms, i) || within(ms, cSubord|cNegator, 0, ms[i].a) {
+				continue
+			}
+			for k := range ms {
+				if k != i && ms[k].c&(cModal|cPlan|cThreatMark) != 0 && !(ms[k].c&cModal != 0 && ms[k].c&cPrep != 0) &&
+					ms[k].a-ms[i].b <= 6 && ms[i].a-ms[k].b <= 6 && !negatedAt(ms, k) {
+					add(iThreat, k, i)
+					break
+				}
+			}
+			if tc.fired[iThreat] {
+				break
+			}
+		}
+	}
+	if !tc.fired[iOffer] && !tc.fired[iThreat] && len(targets) > 0 && has&unsure == 0 {
+		// "Patriot systems will be sent to ...", "agreed to send two
+		// Patriot systems".
+		o, a := -1, -1
+		for i := range ms {
+			if ms[i].c&(cOffer|cDispatch) != 0 && o < 0 && !negatedAt(ms, i) && !within(ms, cSubord|cNegator, 0, ms[i].a) {
+				o = i
+			}
+			if ms[i].c&cAid != 0 && a < 0 {
+				a = i
+			}
+		}
+		if o >= 0 && a >= 0 && (has&cCivil == 0 || militaryAid(dc, ms)) && !anyBefore(dc, ms, []int{o}) {
+			add(iOffer, o, a)
+		}
+	}
 }
