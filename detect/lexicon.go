@@ -297,7 +297,7 @@ var lexicon = []struct {
 		"intervention at the", "intervención del diputado", "intervención de la diputada", "intervención del árbitro",
 		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
 		"data will stay", "libertad personal", "historia", "history of"}},
-	{cPrep, 0, []string{"of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
+	{cPrep, 0, []string{"under", "bajo", "of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
 		"sobre", "for", "para", "on", "al", "into", "over"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
 	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},

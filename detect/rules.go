@@ -241,6 +241,14 @@ func classify(dc *doc, ms []match) typeCues {
 				add(iAssert, i)
 			}
 		}
+		if c&cInterv != 0 || c&cIntervWeak != 0 && weakCounts(ms, i) {
+			// "would defend their homeland if the country were invaded",
+			// "warned Japan ... if it dared to intervene militarily".
+			if ok, k := scoped(dc, ms, i, cCond, 5); ok && has&(cWarn|cDefend|cReject) != 0 && !tc.fired[iReject] {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
 		if c&cSpace != 0 {
 			// "violated Venezuelan airspace", "violación de sus aguas"
 			if ok, k := scoped(dc, ms, i, cViolation, 6); ok {
@@ -268,6 +276,10 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		if c&(cThreat|cThreatVerb|cNotRuleOut) != 0 && c&cSovAssert == 0 {
 			neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
+			if n, _ := scoped(dc, ms, i, cNegator, 1); n && c&cNotRuleOut == 0 {
+				// "would not intervene"
+				neg = true
+			}
 			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
@@ -602,7 +614,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence) != 0 && k != foreign {
+				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence|cDecide) != 0 && k != foreign {
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
@@ -648,9 +660,27 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
 			ms[i+1].e.geo.Kind == geo.KindDemonym:
-			// "el territorio es peruano", "the Falklands are Argentine"
-			add(iAssert, i)
-			add(iAssert, i+1)
+			// "el territorio es peruano", "the Falklands are Argentine";
+			// but "Groenlandia ... será estadounidense", only in the
+			// future and about another country, claims it.
+			if futureCopula(dc, m) && !presentCopula(dc, ms, i, own) && foreignCountryBefore(ms, i, actor) {
+				add(iThreat, i)
+				add(iThreat, i+1)
+				tc.strong[iThreat] = true
+			} else {
+				add(iAssert, i)
+				add(iAssert, i+1)
+			}
+		case isUnder(dc.word(m.a)) && m.b < len(dc.toks):
+			// "seguirá bajo administración panameña", "under Panamanian
+			// control": the speaker's own rule over something.
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
+				if own(&ms[k]) && hasRuleWord(dc, m.b, ms[k].b+1) {
+					add(iAssert, i)
+					add(iAssert, k)
+					break
+				}
+			}
 		case m.c&cBelong != 0:
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
@@ -660,9 +690,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		if m.c&cReject != 0 && !tc.fired[iReject] && actor != "" {
 			// "rejected China's renaming", "condemned the Russian
 			// proposal": rejecting what another state did or said.
-			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 2; k++ {
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
 				n := &ms[k]
-				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" {
+				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" || string(dc.word(n.a)) == "from" {
 					continue
 				}
 				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
@@ -982,7 +1012,8 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 				k++
 			}
 			e := k
-			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && !d.startsMatch(ms, e) {
+			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && (e == k || dc.toks[e].gap&gapComma == 0) &&
+				!d.startsMatch(ms, e) {
 				e++
 			}
 			if e > k {
@@ -990,6 +1021,34 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 				mt.b = e
 				for j+1 < len(ms) && ms[j+1].a < e {
 					j++
+				}
+				// "la portavoz de Exteriores rusa, María Zajárova": the
+				// person after the qualified title.
+				for n := j + 1; n < len(ms) && ms[n].a-e <= 2; n++ {
+					if isDemonymOrCountry(ms[n]) && ms[n].e.geo.Kind != geo.KindPerson {
+						if mt.sp.code == "" {
+							mt.sp.code = ms[n].e.geo.Code
+						}
+						e = ms[n].b
+						continue
+					}
+					if ms[n].e != nil && ms[n].e.hasGeo && ms[n].e.geo.Kind == geo.KindPerson {
+						*ip = n
+						return mention{a: mt.a, b: ms[n].b, kind: mPerson, sp: personSpeaker(ms[n].e.geo.Person)}
+					}
+					break
+				}
+				if e < s.b && dc.toks[e].gap&gapComma != 0 && dc.toks[e].upper && !d.startsMatch(ms, e) {
+					// An unknown name in apposition: ", Fernando
+					// Grande-Marlaska".
+					n := e
+					for n < s.b && n-e < 4 && dc.toks[n].upper && (n == e || dc.toks[n].gap == 0) {
+						n++
+					}
+					if n-e >= 2 && (n >= s.b || dc.toks[n].gap&(gapComma|gapStop) != 0) {
+						*ip = j
+						return mention{a: mt.a, b: n, kind: mPerson, sp: speaker{name: dc.origSpan(e, n), code: mt.sp.code, role: mt.role}}
+					}
 				}
 				*ip = j
 				return mt
@@ -1535,7 +1594,7 @@ func objectEnds(dc *doc, t int) bool {
 		return true
 	}
 	switch string(dc.word(t)) {
-	case "of", "for", "over", "de", "por", "para":
+	case "of", "for", "over", "about", "de", "por", "para", "sobre":
 		return true
 	}
 	return false
@@ -1655,4 +1714,51 @@ func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
 			add(iOffer, o, a)
 		}
 	}
+}
+
+func futureCopula(dc *doc, m *match) bool {
+	switch string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end]) {
+	case "sera", "seran", "will be", "would be":
+		return true
+	}
+	return false
+}
+
+// presentCopula reports whether a present or past copula is followed by
+// the speaker's own demonym or joined to the future one at f ("fueron, son
+// y serán argentinas").
+func presentCopula(dc *doc, ms []match, f int, own func(*match) bool) bool {
+	for i := range ms {
+		if ms[i].c&cCopula != 0 && !futureCopula(dc, &ms[i]) && (i+1 < len(ms) && own(&ms[i+1]) || i < f && ms[f].a-ms[i].b <= 3) {
+			switch string(dc.word(ms[i].a)) {
+			case "es", "son", "is", "are", "fueron", "fue", "was", "were":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func foreignCountryBefore(ms []match, i int, actor string) bool {
+	for k := 0; k < i; k++ {
+		if e := ms[k].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != actor {
+			return true
+		}
+	}
+	return false
+}
+
+func isUnder(w []byte) bool { return string(w) == "under" || string(w) == "bajo" }
+
+// hasRuleWord reports whether tokens [a, b) name a form of rule: control,
+// administration, sovereignty, jurisdiction, flag.
+func hasRuleWord(dc *doc, a, b int) bool {
+	for t := a; t < b && t < len(dc.toks); t++ {
+		switch string(dc.word(t)) {
+		case "control", "administration", "administracion", "sovereignty", "soberania", "jurisdiction", "jurisdiccion",
+			"flag", "bandera", "rule", "mando":
+			return true
+		}
+	}
+	return false
 }
