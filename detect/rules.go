@@ -199,8 +199,9 @@ func classify(dc *doc, ms []match) typeCues {
 				add(iReject, i)
 			}
 		}
-		if c&(cInterv|cAid) != 0 && c&cThreatVerb == 0 {
-			if ok, k := scoped(dc, ms, i, cPermit, 6); ok {
+		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
+		if c&(cInterv|cAid) != 0 && (c&cThreatVerb == 0 || nounThreat) {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
 				// "descartó que vaya a permitir drones militares"
 				if neg, n := scoped(dc, ms, k, cNeg|cReject, 6); neg {
 					add(iReject, n)
@@ -218,7 +219,7 @@ func classify(dc *doc, ms []match) typeCues {
 			if ok, k := scoped(dc, ms, i, cCall, 2); ok && (ms[k].c&cPlan == 0 || hasAs(dc, ms[k].b, m.a)) {
 				add(iReject, k)
 				add(iReject, i)
-			} else if ok, k := scoped(dc, ms, i, cCall, 12); ok && hasAs(dc, ms[k].b, m.a) {
+			} else if ok, k := scoped(dc, ms, i, cCall, 16); ok && hasAs(dc, ms[k].b, m.a) {
 				// "would view the deployment ... as a direct threat",
 				// "calificó el despliegue naval de amenaza"
 				add(iReject, k)
@@ -747,6 +748,19 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					add(iThreat, k)
 				}
 				break
+			}
+		}
+		if m.c&cInterv != 0 && m.c&cThreatVerb == 0 && !tc.fired[iReject] && i > 0 {
+			// "Russian drones entering Polish airspace were an attack on
+			// NATO": what a foreign state did, called an aggression.
+			if ok, _ := scoped(dc, ms, i, cCopula, 2); ok {
+				for k := 0; k < i; k++ {
+					if foreignTo(&ms[k]) && ms[k].c&cForeign == 0 {
+						add(iReject, k)
+						add(iReject, i)
+						break
+					}
+				}
 			}
 		}
 		if m.c&cEval != 0 && !tc.fired[iReject] {
