@@ -68,6 +68,7 @@ const (
 	cPlan                         // consider, weigh, planear: with a military action and a target, a threat
 	cMilAction                    // strikes, raid, military operation: what a plan or threat is about
 	cSale                         // real estate, be bought, se vende: negated, an assertion
+	cConsent                      // consent, autorización: required of a foreign operation, a rejection
 )
 
 // Role sets matched by role phrases.
@@ -207,7 +208,7 @@ var lexicon = []struct {
 		"military aircraft", "forces"}},
 	{cRequest, 0, []string{"thanked", "agradeció", "praised", "elogió", "thanked the", "asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
-	{cCond, 0, []string{"if", "si", "en caso de que"}},
+	{cCond, 0, []string{"if", "si", "en caso de que", "unless", "a menos que", "salvo que", "should it"}},
 	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",

@@ -369,7 +369,8 @@ func nounLike(dc *doc, m *match) bool {
 		return false
 	}
 	switch string(dc.word(m.a)) {
-	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion":
+	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion", "raid", "raids",
+		"bombing", "incursion":
 		return true
 	}
 	return false
@@ -526,7 +527,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		tc.fired[iThreat] = false
 		tc.cues[iThreat] = tc.cues[iThreat][:0]
 	}
-	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
+	if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
+		// "enviar tropas a México si el Gobierno mexicano no controla
+		// a los cárteles": sending troops on the other state's failure
+		// is a threat, not help.
+		tc.fired[iOffer] = false
+		tc.fired[iThreat] = true
+		tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
+	}
+	if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
+		(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
+			within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
+		// A threat verb before a rejection ("would pay a heavy price if
+		// it tried another attack on Indian soil") is still a threat.
 		tc.fired[iThreat] = true
 	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
@@ -760,6 +773,18 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 						add(iReject, i)
 						break
 					}
+				}
+			}
+		}
+		if m.c&cConsent != 0 && !tc.fired[iReject] && ownConsent(dc, ms, i, foreignTo) {
+			// "any foreign operation ... would need her government's
+			// express consent": a foreign act made conditional on the
+			// speaker's state.
+			for k := range ms {
+				if ms[k].c&(cInterv|cForeign|cPresence) != 0 || ms[k].c&cIntervWeak != 0 && weakCounts(ms, k) {
+					add(iReject, k)
+					add(iReject, i)
+					break
 				}
 			}
 		}
@@ -1147,6 +1172,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		}
 	}
 	mt.object = mt.object || d.isObject(dc, ms, i)
+	if k := i - 1; k >= 0 && ms[k].c&cArticle != 0 && k > 0 {
+		k--
+		if ms[k].b == ms[k+1].a && ms[k].c&(cDispatch|cOffer|cReject|cCall|cDemand|cAcquire) != 0 && ms[k].c&cSpeech == 0 {
+			// "put the armed forces on alert": the object of a verb.
+			mt.object = true
+		}
+	}
 	j := i
 	for j+1 < len(ms) && ms[j+1].a == ms[j].b && dc.toks[ms[j+1].a].gap&(hardGap|gapComma) == 0 {
 		n := &ms[j+1]
@@ -1661,6 +1693,18 @@ func negatedAt(ms []match, i int) bool {
 // classes that together mean the type, anywhere in the sentence, and none
 // of them negated.
 func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
+	if !tc.fired[iReject] && !tc.fired[iThreat] && len(targets) > 0 {
+		// "called the appointment of a US envoy for Greenland
+		// completely unacceptable": an evaluation of what another state
+		// did.
+		for i := range ms {
+			if ms[i].c&cReject != 0 && evaluative(dc.word(ms[i].a)) && !negatedAt(ms, i) {
+				tc.fired[iReject] = true
+				tc.cues[iReject] = append(tc.cues[iReject], i)
+				break
+			}
+		}
+	}
 	add := func(t int, idx ...int) {
 		tc.fired[t] = true
 		tc.cues[t] = append(tc.cues[t], idx...)
@@ -1775,4 +1819,61 @@ func hasRuleWord(dc *doc, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// condFailure reports whether a condition after the first cue is about a
+// failure: "if ... not", "si ... no", "unless".
+func condFailure(dc *doc, ms []match, cues []int) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	a := ms[cues[0]].b
+	for i := range ms {
+		if ms[i].a < a || ms[i].c&cCond == 0 {
+			continue
+		}
+		if w := string(dc.word(ms[i].a)); w == "unless" || w == "a" {
+			return true
+		}
+		for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= 6; k++ {
+			if ms[k].c&cNegator != 0 {
+				return true
+			}
+		}
+		for t := ms[i].b; t < ms[i].b+6 && t < len(dc.toks); t++ {
+			if w := dc.word(t); bytes.HasPrefix(w, []byte("fail")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evaluative reports whether a rejection word judges rather than acts:
+// unacceptable, illegal, inadmissible.
+func evaluative(w []byte) bool {
+	for _, p := range []string{"unaccept", "inacept", "illegal", "ilegal", "inadmis", "intoler"} {
+		if bytes.HasPrefix(w, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownConsent reports whether the consent at ms[i] is the speaker's: not
+// another state's ("without the Mexican government's consent", said by the
+// Pentagon) and not dispensed with ("with or without", "sin").
+func ownConsent(dc *doc, ms []match, i int, foreign func(*match) bool) bool {
+	for t := max(0, ms[i].a-5); t < ms[i].a; t++ {
+		switch string(dc.word(t)) {
+		case "without", "sin":
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 4; k-- {
+		if foreign(&ms[k]) {
+			return false
+		}
+	}
+	return true
 }
