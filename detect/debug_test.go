@@ -38,7 +38,7 @@ func TestDebugPassage(t *testing.T) {
 	}
 }
 
-var catNames = []string{"cSov", "cSovAssert", "cViolation", "cReject", "cInterv", "cIntervWeak", "cClaim", "cRejectPhrase", "cThreat", "cThreatVerb", "cNotRuleOut", "cNeg", "cOffer", "cAid", "cRequest", "cCond", "cForeignMod", "cSpeech", "cStance", "cTitle", "cBody", "cPronoun", "cNonState", "cSuppress", "cBlock", "cPrep", "cHedge", "cArticle", "cBreak", "cAgainst", "cPermit", "cWarn", "cSubord", "cForeign", "cCall", "cTerritory", "cNegator", "cDecide", "cBelong", "cDispatch", "cMilNoun", "cThreatMark", "cHelp", "cOtherState", "cDictate", "cDenySov", "cPeaceful", "cEval", "cStop", "cModal", "cNegotiate", "cCivil", "cCopula", "cAcquire", "cDefend", "cDemand", "cWithdraw", "cSpace", "cPresence", "cPlan", "cMilAction", "cSale", "cConsent"}
+var catNames = []string{"cSov", "cSovAssert", "cViolation", "cReject", "cInterv", "cIntervWeak", "cClaim", "cRejectPhrase", "cThreat", "cThreatVerb", "cNotRuleOut", "cNeg", "cOffer", "cAid", "cRequest", "cCond", "cForeignMod", "cSpeech", "cStance", "cTitle", "cBody", "cPronoun", "cNonState", "cSuppress", "cBlock", "cPrep", "cHedge", "cArticle", "cBreak", "cAgainst", "cPermit", "cWarn", "cSubord", "cForeign", "cCall", "cTerritory", "cNegator", "cDecide", "cBelong", "cDispatch", "cMilNoun", "cThreatMark", "cHelp", "cOtherState", "cDictate", "cDenySov", "cPeaceful", "cEval", "cStop", "cModal", "cNegotiate", "cCivil", "cCopula", "cAcquire", "cDefend", "cDemand", "cWithdraw", "cSpace", "cPresence", "cPlan", "cMilAction", "cSale", "cConsent", "cYield"}
 
 // matchDump lists the phrases found in text with their cue categories.
 func matchDump(d *Detector, text string) string {

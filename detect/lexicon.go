@@ -69,6 +69,7 @@ const (
 	cMilAction                    // strikes, raid, military operation: what a plan or threat is about
 	cSale                         // real estate, be bought, se vende: negated, an assertion
 	cConsent                      // consent, autorización: required of a foreign operation, a rejection
+	cYield                        // kneel, surrender, arrodillarse: negated, an assertion
 )
 
 // Role sets matched by role phrases.
@@ -87,6 +88,7 @@ const (
 	rMonarch
 	rFemale
 	rMale
+	rNeuter
 )
 
 var lexicon = []struct {
@@ -259,6 +261,7 @@ var lexicon = []struct {
 	{cPronoun, rFemale, []string{"she", "ella"}},
 	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
+	{cPronoun, rNeuter, []string{"it", "they"}},
 	{cNonState, 0, []string{"politólogo", "politólogos", "politóloga", "political scientist", "political scientists",
 		"commentator", "commentators", "comentarista", "comentaristas", "observers", "observadores", "pundits", "academics",
 		"academic", "sociologist", "sociólogo", "pollsters", "encuestadores", "poll", "polls", "encuesta", "encuestas", "sondeo", "sondeos", "surveys", "survey", "editorial",

@@ -80,6 +80,7 @@ type mention struct {
 	male   bool
 	role   int
 	object bool // a preposition or a possessive makes it an object
+	neuter bool // "it", "they": a body or a country, not a person
 	// qualified titles name their own body ("el presidente de la Mesa
 	// Directiva") and so are not the president named earlier.
 	qualified bool
@@ -637,7 +638,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 			sale := -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 8; k++ {
-				if ms[k].c&cSale != 0 {
+				if ms[k].c&cSale != 0 || ms[k].c&cYield != 0 && ms[k].a-m.b <= 4 {
+					// "not for sale"; "no se va a arrodillar", "will
+					// never bow"
 					sale = k
 					break
 				}
@@ -761,6 +764,16 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					add(iThreat, k)
 				}
 				break
+			}
+			if !neg && !tc.fired[iThreat] && len(targets) > 0 {
+				// "«recuperará» el canal de Panamá": the canal or island
+				// as a word, across a closing quote.
+				for t := m.b; t < m.b+3 && t < len(dc.toks); t++ {
+					switch string(dc.word(t)) {
+					case "canal", "island", "isla", "islands", "islas":
+						add(iThreat, i)
+					}
+				}
 			}
 		}
 		if m.c&cInterv != 0 && m.c&cThreatVerb == 0 && !tc.fired[iReject] && i > 0 {
@@ -922,6 +935,12 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			out = append(out, mt)
 		case m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindDemonym:
 			// A demonym directly before a title or body is handled there.
+		case m.c&cPronoun != 0 && m.e.role&rNeuter != 0:
+			// "It said ...", "They warned ...": only right before a
+			// speech verb, for a ministry or government named earlier.
+			if i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cSpeech != 0 && (m.a == s.a || dc.toks[m.a].gap&(gapComma|gapQuote) != 0) {
+				out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, neuter: true})
+			}
 		case m.c&cPronoun != 0:
 			out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, female: m.e.role&rFemale != 0, male: m.e.role&rMale != 0})
 		case m.c&cNonState != 0:
@@ -1187,6 +1206,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			j++
 			continue
 		}
+		if n.c&cPrep != 0 && j+3 < len(ms) && ms[j+2].a == n.b && ms[j+2].c&cArticle != 0 && ms[j+3].a == ms[j+2].b &&
+			ms[j+3].c&cBody != 0 {
+			// "Ministerio de las Fuerzas Armadas francés"
+			j += 3
+			continue
+		}
 		if n.c&(cPrep|cArticle) != 0 && j+2 < len(ms) && ms[j+2].a == n.b && (isDemonymOrCountry(ms[j+2]) || ms[j+2].c&cBody != 0) {
 			if isDemonymOrCountry(ms[j+2]) {
 				if mt.sp.code != "" {
@@ -1198,6 +1223,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			continue
 		}
 		break
+	}
+	if mt.sp.code == "" && j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && string(dc.word(ms[j].b)) == "in" &&
+		ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindCapital {
+		// "the foreign ministry in Caracas"
+		j++
+		mt.sp.code = ms[j].e.geo.Code
 	}
 	*ip = j
 	mt.b = ms[j].b
@@ -1285,7 +1316,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
-			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator, mt.b, mt.b+1)
+			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1)
 		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
 			score += 15
 			post = true
@@ -1329,6 +1360,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 			return sp, best, true
 		case mPronoun:
+			if mt.neuter {
+				if ls := st.lastSpeaker; ls != nil && ls.gender == 0 && ls.role == 0 {
+					return *ls, best, true
+				}
+				return speaker{}, -1, false
+			}
 			if sp, ok := resolvePronoun(st, mt); ok {
 				return sp, best, true
 			}
