@@ -225,7 +225,7 @@ const (
 // blind sets written after tuning, which must not be tuned on.
 var (
 	tunedSets  = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"}
-	reportSets = []string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind10", "blind11"}
+	reportSets = []string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "blind10", "blind11"}
 )
 
 func (sc *score) merge(o *score) {
