@@ -166,6 +166,15 @@ func classify(dc *doc, ms []match) typeCues {
 	}
 	add := func(t, i int) { tc.fired[t] = true; tc.cues[t] = append(tc.cues[t], i) }
 	for i := range ms {
+		if ms[i].c&cReject != 0 && ms[i].c&cRejectPhrase == 0 {
+			// "if Denmark refused to sell it": a rejection inside a
+			// condition is someone else's hypothetical act.
+			if ok, _ := scoped(dc, ms, i, cCond, 3); ok {
+				ms[i].c &^= cReject
+			}
+		}
+	}
+	for i := range ms {
 		m := &ms[i]
 		c := m.c
 		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
@@ -201,10 +210,11 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
-		if c&(cInterv|cAid) != 0 && (c&cThreatVerb == 0 || nounThreat) {
+		if c&(cInterv|cAid|cMilNoun) != 0 && (c&cThreatVerb == 0 || nounThreat) {
 			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
-				// "descartó que vaya a permitir drones militares"
-				if neg, n := scoped(dc, ms, k, cNeg|cReject, 6); neg {
+				// "descartó que vaya a permitir drones militares",
+				// "would never be allowed to set up permanent bases"
+				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg {
 					add(iReject, n)
 					add(iReject, i)
 				}
@@ -220,7 +230,7 @@ func classify(dc *doc, ms []match) typeCues {
 			if ok, k := scoped(dc, ms, i, cCall, 2); ok && (ms[k].c&cPlan == 0 || hasAs(dc, ms[k].b, m.a)) {
 				add(iReject, k)
 				add(iReject, i)
-			} else if ok, k := scoped(dc, ms, i, cCall, 16); ok && hasAs(dc, ms[k].b, m.a) {
+			} else if ok, k := scoped(dc, ms, i, cCall, 16); ok && (hasAs(dc, ms[k].b, m.a) || ms[k].c&cPlan == 0 && articleNear(dc, m.a)) {
 				// "would view the deployment ... as a direct threat",
 				// "calificó el despliegue naval de amenaza"
 				add(iReject, k)
@@ -626,10 +636,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if n.c&cBreak != 0 {
 					break
 				}
-				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
+				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && (n.a == m.b || n.a == m.b+1 && isOther(dc.word(m.b)))) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence|cDecide) != 0 && k != foreign {
+				if presence < 0 && k != foreign && (n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence|cDecide) != 0 ||
+					n.c&cAcquire != 0 && foreign >= 0 && ms[foreign].c&cOtherState != 0) {
+					// Control counts only for "no other country": "will not
+					// let China control the canal" is about China.
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
@@ -1224,6 +1237,10 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		}
 		break
 	}
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b && ms[j+1].c&cTitle != 0 && ms[j+1].e.role&rSpokes != 0 {
+		// "the Chinese defence ministry spokesman"
+		j++
+	}
 	if mt.sp.code == "" && j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && string(dc.word(ms[j].b)) == "in" &&
 		ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindCapital {
 		// "the foreign ministry in Caracas"
@@ -1694,7 +1711,9 @@ func anyBefore(dc *doc, ms []match, cues []int) bool {
 		return false
 	}
 	switch string(dc.word(a - 1)) {
-	case "any", "cualquier":
+	case "any", "cualquier", "the", "el", "la":
+		// "any shipment of"; "the stationing of US missiles": a
+		// nominalised act, not an offer.
 		return true
 	}
 	return false
@@ -1913,4 +1932,24 @@ func ownConsent(dc *doc, ms []match, i int, foreign func(*match) bool) bool {
 		}
 	}
 	return true
+}
+
+// articleNear reports whether an indefinite article stands one or two
+// words before token a: "called the stationing ... a direct threat".
+func articleNear(dc *doc, a int) bool {
+	for t := max(0, a-2); t < a; t++ {
+		switch string(dc.word(t)) {
+		case "a", "an", "una", "un":
+			return true
+		}
+	}
+	return false
+}
+
+func isOther(w []byte) bool {
+	switch string(w) {
+	case "other", "otro", "otra", "foreign":
+		return true
+	}
+	return false
 }
