@@ -224,8 +224,9 @@ const (
 // which the thresholds are enforced; reportSets are only scored and printed:
 // blind sets written after tuning, which must not be tuned on.
 var (
-	tunedSets  = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"}
-	reportSets = []string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "blind10", "blind11"}
+	tunedSets = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+		"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"}
+	reportSets = []string{"blind10", "blind11"}
 )
 
 func (sc *score) merge(o *score) {
