@@ -508,6 +508,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			}
 		}
 	}
+	if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
+		// "ready to help Cuba defend itself": help to defend a state is
+		// security assistance even with no equipment named.
+		for i := range ms {
+			span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
+			isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
+			if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
+				tc.fired[iOffer] = true
+				tc.cues[iOffer] = append(tc.cues[iOffer], i)
+				break
+			}
+		}
+	}
 	if actor != "" {
 		backOff(dc, ms, &tc, targets, has)
 	}
@@ -645,7 +658,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					// let China control the canal" is about China.
 					presence = k
 				}
-				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
+				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 5 {
 					interv = k
 				}
 			}
@@ -663,6 +676,17 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				// vende": what is not for sale is asserted.
 				add(iAssert, i)
 				add(iAssert, sale)
+			}
+			if foreign < 0 && isNobody(dc.word(m.a)) {
+				// "Nadie nos va a decir qué hacer", "nobody will tell us":
+				// the negated subject is itself any other state.
+				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
+					if ms[k].c&cDictate != 0 {
+						add(iReject, i)
+						add(iReject, k)
+						break
+					}
+				}
 			}
 			if foreign >= 0 && presence >= 0 {
 				add(iReject, i)
@@ -1241,11 +1265,14 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		// "the Chinese defence ministry spokesman"
 		j++
 	}
-	if mt.sp.code == "" && j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && string(dc.word(ms[j].b)) == "in" &&
-		ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindCapital {
-		// "the foreign ministry in Caracas"
-		j++
-		mt.sp.code = ms[j].e.geo.Code
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && (string(dc.word(ms[j].b)) == "in" || string(dc.word(ms[j].b)) == "en") &&
+		ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindCapital && dc.toks[ms[j].b].gap&(gapComma|hardGap) == 0 {
+		// "the foreign ministry in Caracas", "the Russian embassy in
+		// Havana" (whose country is Russia's, not Cuba's).
+		if mt.sp.code == "" {
+			j++
+			mt.sp.code = ms[j].e.geo.Code
+		}
 	}
 	*ip = j
 	mt.b = ms[j].b
@@ -1525,7 +1552,13 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 	if mt.sp.code != "" {
 		// Only roles held by one person at a time; "the Mexican minister"
 		// could be anyone.
-		for _, role := range []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman} {
+		roles := []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman}
+		if want&rMonarch != 0 {
+			// "Iran's supreme leader", "the Danish king": the monarch
+			// before the head of government.
+			roles = append([]string{geo.RoleMonarch}, roles...)
+		}
+		for _, role := range roles {
 			if roleBits[role]&want == 0 {
 				continue
 			}
@@ -1949,6 +1982,14 @@ func articleNear(dc *doc, a int) bool {
 func isOther(w []byte) bool {
 	switch string(w) {
 	case "other", "otro", "otra", "foreign":
+		return true
+	}
+	return false
+}
+
+func isNobody(w []byte) bool {
+	switch string(w) {
+	case "nadie", "nobody", "ninguno", "none":
 		return true
 	}
 	return false
