@@ -34,6 +34,31 @@ func TestDebugPassage(t *testing.T) {
 		}
 		r := d.Analyze(p.Text, "")
 		b, _ := json.MarshalIndent(r, "", " ")
-		t.Logf("%s\n%s\n%s", p.ID, p.Text, b)
+		t.Logf("%s\n%s\n%s\n%s", p.ID, p.Text, matchDump(d, p.Text), b)
 	}
+}
+
+var catNames = []string{"cSov", "cSovAssert", "cViolation", "cReject", "cInterv", "cIntervWeak", "cClaim", "cRejectPhrase", "cThreat", "cThreatVerb", "cNotRuleOut", "cNeg", "cOffer", "cAid", "cRequest", "cCond", "cForeignMod", "cSpeech", "cStance", "cTitle", "cBody", "cPronoun", "cNonState", "cSuppress", "cBlock", "cPrep", "cHedge", "cArticle", "cBreak", "cAgainst", "cPermit", "cWarn", "cSubord", "cForeign", "cCall", "cTerritory", "cNegator", "cDecide", "cBelong", "cDispatch", "cMilNoun", "cThreatMark", "cHelp", "cOtherState", "cDictate", "cDenySov", "cPeaceful", "cEval", "cStop", "cModal", "cNegotiate", "cCivil", "cCopula", "cAcquire", "cDefend", "cDemand", "cWithdraw", "cSpace", "cPresence", "cPlan", "cMilAction", "cSale", "cConsent", "cYield"}
+
+// matchDump lists the phrases found in text with their cue categories.
+func matchDump(d *Detector, text string) string {
+	dc := new(doc)
+	dc.reset(text)
+	dc.fold()
+	dc.tokenize(func(w []byte) bool { return d.abbr[string(w)] })
+	d.findMatches(dc)
+	var b strings.Builder
+	for _, m := range dc.ms {
+		b.WriteString(dc.origSpan(m.a, m.b) + "[")
+		for i, n := range catNames {
+			if m.c&(1<<i) != 0 {
+				b.WriteString(n[1:] + " ")
+			}
+		}
+		if m.e != nil && m.e.hasGeo {
+			b.WriteString("geo:" + m.e.geo.Code)
+		}
+		b.WriteString("] ")
+	}
+	return b.String()
 }

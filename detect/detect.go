@@ -86,6 +86,58 @@ func New(opts Options) (*Detector, error) {
 			}
 		}
 	}
+	for _, vc := range verbClasses {
+		for _, lemma := range vc.en {
+			for _, f := range enForms(lemma, vc.future) {
+				d.entry(geo.Key(f)).c |= vc.c
+			}
+		}
+		for _, lemma := range vc.es {
+			for _, f := range esForms(lemma, vc.future) {
+				d.entry(geo.Key(f)).c |= vc.c
+			}
+		}
+	}
+	// British spellings of the -ize words ("recognise", "authorised").
+	for k, e := range d.lex {
+		if strings.Contains(k, "iz") && !e.hasGeo {
+			for _, z := range []string{"ize", "izi", "iza"} {
+				if strings.Contains(k, z) && !strings.Contains(k, "utiliza") {
+					d.entry(strings.ReplaceAll(k, z, "is"+z[2:])).c |= e.c
+				}
+			}
+		}
+	}
+	// Intervention and aid nouns in the plural ("tutelas", "incursions",
+	// "air defences").
+	for _, group := range lexicon {
+		if group.c&(cInterv|cAid) == 0 || group.c&cThreatVerb != 0 {
+			continue
+		}
+		for _, n := range group.list {
+			k := geo.Key(n)
+			if len(k) < 5 || strings.HasSuffix(k, "s") {
+				continue
+			}
+			pl := k + "s"
+			switch k[len(k)-1] {
+			case 'n', 'l', 'r', 'd', 'z':
+				if strings.HasSuffix(k, "ion") && isSpanishWord(n) {
+					pl = k + "es"
+				}
+			case 's', 'x':
+				continue
+			}
+			if _, ok := d.lex[pl]; !ok {
+				d.entry(pl).c |= group.c
+			}
+		}
+	}
+	for _, nc := range nounClasses {
+		for _, n := range nc.list {
+			d.entry(geo.Key(n)).c |= nc.c
+		}
+	}
 	for _, a := range abbreviations {
 		d.abbr[a] = true
 	}
@@ -233,4 +285,10 @@ func normalizeLang(s string) string {
 		s = s[:2]
 	}
 	return s
+}
+
+// isSpanishWord guesses from accents whether a lexicon entry is Spanish:
+// "intervención" takes "-es" in the plural, "intervention" "-s".
+func isSpanishWord(s string) bool {
+	return strings.ContainsAny(s, "áéíóúñ")
 }

@@ -61,6 +61,15 @@ const (
 	cCopula                       // is, es: followed by the speaker's own demonym, an assertion
 	cAcquire                      // take, tomar, quedarse con: with a foreign country or canal after it, a threat
 	cDefend                       // defend, proteger: with "against any aggression", a rejection
+	cDemand                       // demand, exigir: with a withdrawal of foreign forces, a rejection
+	cWithdraw                     // withdrawal, retirada, leave: what a demand asks of foreign forces
+	cSpace                        // airspace, aguas territoriales: violated, a rejection
+	cPresence                     // presence, deployment, agents: negated with "foreign", a rejection
+	cPlan                         // consider, weigh, planear: with a military action and a target, a threat
+	cMilAction                    // strikes, raid, military operation: what a plan or threat is about
+	cSale                         // real estate, be bought, se vende: negated, an assertion
+	cConsent                      // consent, autorización: required of a foreign operation, a rejection
+	cYield                        // kneel, surrender, arrodillarse: negated, an assertion
 )
 
 // Role sets matched by role phrases.
@@ -79,6 +88,7 @@ const (
 	rMonarch
 	rFemale
 	rMale
+	rNeuter
 )
 
 var lexicon = []struct {
@@ -102,7 +112,10 @@ var lexicon = []struct {
 		"defend our sovereignty", "defender la soberanía", "defendió la soberanía", "respeto a la soberanía", "respeto a la autodeterminación",
 		"respect for its sovereignty", "respect our sovereignty", "es y seguirá siendo",
 		"seguirá siéndolo", "will continue to belong"}},
-	{cViolation, 0, []string{"affront to", "an affront to", "afrenta a la", "undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
+	{cViolation, 0, []string{"violación", "violaciones", "violation", "violations", "breach", "infringement",
+		"infringes", "vulneración", "atropello", "violated", "violating", "violate", "breached", "breaching", "infringed",
+		"infringing", "violó", "violaron", "violar", "violando", "vulneró", "vulnerar", "vulneran", "socavó", "socava",
+		"undermines", "undermined", "undermining", "pisoteó", "pisotea", "affront to", "an affront to", "afrenta a la", "undermine", "socavar", "attempt to undermine", "intento de socavar", "ataque contra", "violation of", "violación de", "violación del", "violación a", "violates", "viola",
 		"breach of", "violate", "vulnera", "afrenta a", "attack on", "ataque a", "amenaza a la"}},
 	{cReject, 0, []string{"dismissed", "dismisses", "descartó la idea", "refused", "refuses", "se negó", "se niega", "rebuffed", "turned down", "spurned", "slammed", "criticized", "criticised", "criticó", "censuró", "lambasted", "decried", "deploró", "deplored", "objected", "objetó", "repudiated", "will not submit", "no se someterá", "won't bow", "stand up to", "will not be bullied", "no nos dejaremos", "would be met with", "will be met with", "met with force", "recibirá toda la fuerza", "será respondida", "would be answered", "will be answered", "recibirá", "presentó una protesta", "presentó una protesta formal", "sent a diplomatic note", "answer any", "would answer", "will answer", "responderán a", "responderá a cualquier", "lodged a formal protest", "formal protest", "resisted", "resisting", "ha resistido", "resistido", "give in", "would not give in", "will not give in", "theft", "robo", "robbery", "resist", "resistirá", "resistir", "will resist", "would resist", "resistiremos", "piracy", "piratería", "act of economic war", "will not be bought", "would not be bought", "won't be bought", "no será comprada", "firme oposición", "firmly opposed", "provocation", "provocación", "murder", "asesinato", "illegal", "ilegal", "protestó", "protestaron", "protesta", "not yield", "will not yield", "would not yield", "no cederá", "no se dejará intimidar", "no se dejará", "not be intimidated", "will not be intimidated", "no admitirá", "will not admit", "no admite", "no admitiremos", "stop attacking", "reject", "rejects", "rejected", "rejecting", "rechaza", "rechazó", "rechazamos", "rechazan",
 		"rechazar", "rechazaron", "condemn", "condemns", "condemned", "condena", "condenó", "condenamos", "condenaron",
@@ -197,7 +210,7 @@ var lexicon = []struct {
 		"military aircraft", "forces"}},
 	{cRequest, 0, []string{"thanked", "agradeció", "praised", "elogió", "thanked the", "asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
-	{cCond, 0, []string{"if", "si", "en caso de que"}},
+	{cCond, 0, []string{"if", "si", "en caso de que", "unless", "a menos que", "salvo que", "should it"}},
 	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
@@ -210,8 +223,8 @@ var lexicon = []struct {
 		"insistió", "enfatizó", "destacó", "escribió", "según", "told reporters", "told a news conference", "told parliament",
 		"recalled", "spoke", "habló", "afirmaron", "aseguraron", "dijeron", "exigió", "demanded", "called", "calling", "acusó", "accused",
 		"defendió", "propuso", "expresó su", "sent a diplomatic note", "envió una nota diplomática", "presentó una protesta",
-		"summoned", "thanked", "replied that"}},
-	{cStance, 0, []string{"threatened", "amenazó", "insisted", "pidió"}},
+		"thanked", "replied that"}},
+	{cStance, 0, []string{"threatened", "amenazó", "insisted", "pidió", "summoned", "convocó", "convoca"}},
 	{cTitle, rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
 	{cTitle, rHead | rPresident | rPrime, []string{"mandatario", "mandataria", "leader", "líder", "jefe de estado",
 		"head of state", "head of government", "jefe de gobierno"}},
@@ -235,7 +248,11 @@ var lexicon = []struct {
 	{cTitle, rMonarch | rHead, []string{"supreme leader", "líder supremo"}},
 	{cTitle, rDiplomat, []string{"ambassador", "embajador", "embajadora", "envoy", "enviado"}},
 	{cTitle, rMonarch, []string{"king", "rey", "queen", "reina"}},
-	{cBody, 0, []string{"government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
+	{cBody, 0, []string{"junta", "military junta", "junta militar", "transitional government", "gobierno de transición",
+		"external affairs ministry", "ministry of external affairs", "state department", "departamento de estado",
+		"secretaría de relaciones exteriores", "information ministry", "ministry of information", "interior ministry",
+		"ministerio del interior", "presidential palace", "palacio presidencial", "national security council",
+		"consejo de seguridad nacional", "foreign affairs department", "department of foreign affairs", "government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
 		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
 		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",
 		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "congress", "congreso", "senate",
@@ -244,7 +261,11 @@ var lexicon = []struct {
 	{cPronoun, rFemale, []string{"she", "ella"}},
 	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
-	{cNonState, 0, []string{"investigador", "investigadora", "researcher", "supporters", "simpatizantes", "historian", "historiador", "historiadores", "historians", "columnists", "columnistas", "analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
+	{cPronoun, rNeuter, []string{"it", "they"}},
+	{cNonState, 0, []string{"politólogo", "politólogos", "politóloga", "political scientist", "political scientists",
+		"commentator", "commentators", "comentarista", "comentaristas", "observers", "observadores", "pundits", "academics",
+		"academic", "sociologist", "sociólogo", "pollsters", "encuestadores", "poll", "polls", "encuesta", "encuestas", "sondeo", "sondeos", "surveys", "survey", "editorial",
+		"critics", "críticos", "activists", "activistas", "investigador", "investigadora", "researcher", "supporters", "simpatizantes", "historian", "historiador", "historiadores", "historians", "columnists", "columnistas", "analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
 		"especialistas", "scholars", "académicos", "economists", "economistas", "strategist", "estratega", "investors",
 		"inversionistas", "traders", "operadores", "think tank", "centro de estudios", "professor", "profesor", "report",
 		"informe", "study", "estudio", "op-ed", "columna", "former cia analyst", "exfuncionario", "former diplomat",
@@ -271,7 +292,7 @@ var lexicon = []struct {
 	{cBlock, 0, []string{"soberanía de la nube", "cloud sovereignty", "cloud-sovereignty", "sovereign cloud", "nube soberana", "soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
 		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
 		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",
-		"sovereign downgrade", "sovereign yields", "as sovereign", "como soberano", "the sovereign", "el soberano",
+		"sovereign downgrade", "sovereign yields", "as sovereign", "como soberano", "como soberana", "absolute sovereign", "soberana de", "soberanos de", "the sovereign", "el soberano",
 		"former sovereign", "antigua soberana", "calidad de soberano", "data sovereignty", "soberanía de datos",
 		"soberanía de los datos", "digital sovereignty", "soberanía digital", "soberanía tecnológica", "technological sovereignty",
 		"soberanía alimentaria", "food sovereignty", "soberanía energética", "energy sovereignty", "independence day",
@@ -280,7 +301,7 @@ var lexicon = []struct {
 		"intervention at the", "intervención del diputado", "intervención de la diputada", "intervención del árbitro",
 		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
 		"data will stay", "libertad personal", "historia", "history of"}},
-	{cPrep, 0, []string{"of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
+	{cPrep, 0, []string{"under", "bajo", "of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
 		"sobre", "for", "para", "on", "al", "into", "over"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
 	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},
@@ -312,12 +333,15 @@ var lexicon = []struct {
 	{cOtherState, 0, []string{"country", "país", "nation", "nación", "government", "gobierno", "power", "potencia"}},
 	{cDictate, 0, []string{"dicte", "dictate its", "le dicte", "coerce", "coaccionar", "coercion", "coerción", "order", "orders", "órdenes", "order around", "dictate", "dictar", "dictará", "impose", "imponer",
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
+	{cForeignMod, 0, []string{"any attempt at", "cualquier intento de", "any attempt to", "cualquier intento"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
 		"secession", "secesión", "taiwan independence forces"}},
 	{cEval, 0, []string{"act of piracy", "acto de piratería", "reckless", "temerario", "temeraria", "hostile", "hostil", "collective punishment", "castigo colectivo", "provocation", "provocación", "affront", "afrenta", "act of war", "acto de guerra", "economic war",
 		"guerra económica", "hostile act", "acto hostil", "reckless provocation", "provocación temeraria"}},
 	{cStop, 0, []string{"stop", "dejar de", "cease", "cese", "halt", "detener", "stop talking about"}},
-	{cModal, 0, []string{"would", "will", "could", "can", "may", "might", "to", "'ll", "va a", "podría", "podrá", "puede"}},
+	{cModal, 0, []string{"would", "will", "could", "can", "may", "might", "to", "'ll", "va a", "podría", "podrá", "puede",
+		"should", "must", "ought to", "has to", "have to", "had to", "debería", "deberían", "debe", "deben", "tendrá que",
+		"tendría que", "tiene que", "van a", "iría a", "prepared to", "ready to", "dispuesto a", "listo para"}},
 	{cNegotiate, 0, []string{"discuss", "discutirá", "discutir", "discutiremos", "negotiate", "negotiate away", "negociará", "negociar", "negociaremos", "bargain", "trade away"}},
 	{cCivil, 0, []string{"storm", "tormenta", "food", "alimentos", "medicine", "medicines", "medicinas", "medicamentos", "fires", "wildfires", "forest fires", "incendios", "incendios forestales", "firefighting",
 		"hidrantes", "humanitarian", "humanitaria", "hurricane", "huracán", "floods", "inundaciones", "earthquake",
@@ -326,7 +350,9 @@ var lexicon = []struct {
 		"take control of", "tomar el control de", "apoderarse de"}},
 	{cDefend, 0, []string{"defend", "defend itself", "defenderá", "se defenderá", "defenderse", "defendernos", "protect",
 		"proteger", "will defend", "would defend"}},
-	{cCopula, 0, []string{"was", "era", "fue", "is", "are", "es", "son", "será", "seguirá siendo", "remains", "will remain", "sigue siendo"}},
+	{cCopula, 0, []string{"was", "era", "fue", "is", "are", "es", "son", "será", "seguirá siendo", "remains", "will remain", "sigue siendo",
+		"were", "fueron", "eran", "serán", "seguirán siendo", "siguen siendo", "remain", "will stay", "would remain", "will always be",
+		"always will be", "has always been", "will be", "would stay", "stays", "ha sido", "han sido", "sera siempre", "siempre será"}},
 	{cPeaceful, 0, []string{"por la vía diplomática", "vía diplomática", "through diplomacy", "diplomatically",
 		"peacefully", "pacíficamente", "por medios pacíficos", "by peaceful means", "through dialogue", "mediante el diálogo"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},

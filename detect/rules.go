@@ -80,6 +80,7 @@ type mention struct {
 	male   bool
 	role   int
 	object bool // a preposition or a possessive makes it an object
+	neuter bool // "it", "they": a body or a country, not a person
 	// qualified titles name their own body ("el presidente de la Mesa
 	// Directiva") and so are not the president named earlier.
 	qualified bool
@@ -165,6 +166,15 @@ func classify(dc *doc, ms []match) typeCues {
 	}
 	add := func(t, i int) { tc.fired[t] = true; tc.cues[t] = append(tc.cues[t], i) }
 	for i := range ms {
+		if ms[i].c&cReject != 0 && ms[i].c&cRejectPhrase == 0 {
+			// "if Denmark refused to sell it": a rejection inside a
+			// condition is someone else's hypothetical act.
+			if ok, _ := scoped(dc, ms, i, cCond, 3); ok {
+				ms[i].c &^= cReject
+			}
+		}
+	}
+	for i := range ms {
 		m := &ms[i]
 		c := m.c
 		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
@@ -199,14 +209,17 @@ func classify(dc *doc, ms []match) typeCues {
 				add(iReject, i)
 			}
 		}
-		if c&(cInterv|cAid) != 0 && c&cThreatVerb == 0 {
-			if ok, k := scoped(dc, ms, i, cPermit, 6); ok {
-				// "descartó que vaya a permitir drones militares"
-				if neg, n := scoped(dc, ms, k, cNeg|cReject, 6); neg {
+		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
+		if c&(cInterv|cAid|cMilNoun) != 0 && (c&cThreatVerb == 0 || nounThreat) {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
+				// "descartó que vaya a permitir drones militares",
+				// "would never be allowed to set up permanent bases"
+				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg {
 					add(iReject, n)
 					add(iReject, i)
 				}
-			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a)) {
+			} else if ok, k := scoped(dc, ms, i, cWarn, 6); ok && c&cInterv != 0 && (c&cForeign != 0 || within(ms, cForeignMod, ms[k].b, ms[i].a) ||
+				within(ms, cForeign, m.b, m.b+1)) {
 				// "advirtió que cualquier agresión contra Venezuela ..."
 				add(iReject, k)
 				add(iReject, i)
@@ -214,9 +227,57 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		if c&cInterv != 0 && c&cThreatVerb == 0 {
 			// "calificó de agresión", "called it interference"
-			if ok, k := scoped(dc, ms, i, cCall, 2); ok {
+			if ok, k := scoped(dc, ms, i, cCall, 2); ok && (ms[k].c&cPlan == 0 || hasAs(dc, ms[k].b, m.a)) {
 				add(iReject, k)
 				add(iReject, i)
+			} else if ok, k := scoped(dc, ms, i, cCall, 16); ok && (hasAs(dc, ms[k].b, m.a) || ms[k].c&cPlan == 0 && articleNear(dc, m.a)) {
+				// "would view the deployment ... as a direct threat",
+				// "calificó el despliegue naval de amenaza"
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cForeign != 0 && c&cInterv == 0 {
+			// "rejects any attempt by foreign actors", "repudia la
+			// tutela extranjera": rejecting anything foreign.
+			if ok, k := scoped(dc, ms, i, cReject, 8); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&(cSpace|cTerritory) != 0 {
+			// "defend every inch of national territory against any
+			// aggression"; defending it is routine without a threat.
+			if ok, k := scoped(dc, ms, i, cDefend, 5); ok && has&(cInterv|cForeign) != 0 {
+				add(iAssert, k)
+				add(iAssert, i)
+			}
+		}
+		if c&cInterv != 0 || c&cIntervWeak != 0 && weakCounts(ms, i) {
+			// "would defend their homeland if the country were invaded",
+			// "warned Japan ... if it dared to intervene militarily".
+			if ok, k := scoped(dc, ms, i, cCond, 5); ok && has&(cWarn|cDefend|cReject) != 0 && !tc.fired[iReject] {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cSpace != 0 {
+			// "violated Venezuelan airspace", "violación de sus aguas"
+			if ok, k := scoped(dc, ms, i, cViolation, 6); ok {
+				add(iReject, k)
+				add(iReject, i)
+			}
+		}
+		if c&cPlan != 0 {
+			// "should consider strikes on", "drew up plans to hit":
+			// like a bare threat verb, it counts once a target is known.
+			if neg, _ := scoped(dc, ms, i, cNeg|cNegator|cSubord|cReject, 6); !neg {
+				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 4; k++ {
+					if ms[k].c&(cMilAction|cThreatVerb) != 0 {
+						tc.cues[iThreat] = append(tc.cues[iThreat], i, k)
+						break
+					}
+				}
 			}
 		}
 		if c&cSov != 0 {
@@ -227,6 +288,10 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		if c&(cThreat|cThreatVerb|cNotRuleOut) != 0 && c&cSovAssert == 0 {
 			neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
+			if n, _ := scoped(dc, ms, i, cNegator, 1); n && c&cNotRuleOut == 0 {
+				// "would not intervene"
+				neg = true
+			}
 			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
@@ -315,7 +380,8 @@ func nounLike(dc *doc, m *match) bool {
 		return false
 	}
 	switch string(dc.word(m.a)) {
-	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion":
+	case "strike", "strikes", "attack", "attacks", "hit", "bomb", "ataques", "ataque", "invasion", "raid", "raids",
+		"bombing", "incursion":
 		return true
 	}
 	return false
@@ -406,7 +472,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
-	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire
+	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
+		cReject | cDemand
 	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
 		return out
 	}
@@ -441,9 +508,39 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			}
 		}
 	}
+	if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
+		// "ready to help Cuba defend itself": help to defend a state is
+		// security assistance even with no equipment named.
+		for i := range ms {
+			span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
+			isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
+			if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
+				tc.fired[iOffer] = true
+				tc.cues[iOffer] = append(tc.cues[iOffer], i)
+				break
+			}
+		}
+	}
+	if actor != "" {
+		backOff(dc, ms, &tc, targets, has)
+	}
 	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
 		// "ready to send Marines ... whether Panama likes it or not"
 		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
+		// "dispuesta a defender su independencia con las armas": arms
+		// with nobody to receive them are not an offer.
+		tc.fired[iOffer] = false
+	}
+	if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
+		// "cualquier envío de misiles a Ucrania": a hypothetical
+		// delivery, usually warned against.
+		tc.fired[iOffer] = false
+		if has&cWarn != 0 && !tc.fired[iReject] {
+			tc.fired[iReject] = true
+			tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+		}
 	}
 	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 		// Firefighting planes for Bolivia are not military assistance.
@@ -454,7 +551,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		tc.fired[iThreat] = false
 		tc.cues[iThreat] = tc.cues[iThreat][:0]
 	}
-	if !tc.fired[iThreat] && !tc.fired[iReject] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 {
+	if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
+		// "enviar tropas a México si el Gobierno mexicano no controla
+		// a los cárteles": sending troops on the other state's failure
+		// is a threat, not help.
+		tc.fired[iOffer] = false
+		tc.fired[iThreat] = true
+		tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
+	}
+	if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
+		(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
+			within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
+		// A threat verb before a rejection ("would pay a heavy price if
+		// it tried another attack on Indian soil") is still a threat.
 		tc.fired[iThreat] = true
 	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
@@ -519,7 +628,8 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			return true
 		}
 		return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Code != actor &&
-			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry)
+			(m.e.geo.Kind == geo.KindDemonym || m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital ||
+				m.e.geo.Kind == geo.KindInstitution)
 	}
 	own := func(m *match) bool {
 		return m.e != nil && m.e.hasGeo && actor != "" && m.e.geo.Code == actor &&
@@ -539,14 +649,43 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if n.c&cBreak != 0 {
 					break
 				}
-				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && n.a == m.b) {
+				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && (n.a == m.b || n.a == m.b+1 && isOther(dc.word(m.b)))) {
 					foreign = k
 				}
-				if presence < 0 && n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate) != 0 && k != foreign {
+				if presence < 0 && k != foreign && (n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence|cDecide) != 0 ||
+					n.c&cAcquire != 0 && foreign >= 0 && ms[foreign].c&cOtherState != 0) {
+					// Control counts only for "no other country": "will not
+					// let China control the canal" is about China.
 					presence = k
 				}
-				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 3 {
+				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 5 {
 					interv = k
+				}
+			}
+			sale := -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 8; k++ {
+				if ms[k].c&cSale != 0 || ms[k].c&cYield != 0 && ms[k].a-m.b <= 4 {
+					// "not for sale"; "no se va a arrodillar", "will
+					// never bow"
+					sale = k
+					break
+				}
+			}
+			if sale >= 0 {
+				// "not a piece of real estate to be bought", "no se
+				// vende": what is not for sale is asserted.
+				add(iAssert, i)
+				add(iAssert, sale)
+			}
+			if foreign < 0 && isNobody(dc.word(m.a)) {
+				// "Nadie nos va a decir qué hacer", "nobody will tell us":
+				// the negated subject is itself any other state.
+				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
+					if ms[k].c&cDictate != 0 {
+						add(iReject, i)
+						add(iReject, k)
+						break
+					}
 				}
 			}
 			if foreign >= 0 && presence >= 0 {
@@ -561,7 +700,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 		case m.c&cDecide != 0:
 			for k := range ms {
-				if k != i && (ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a) && own(&ms[k]) {
+				near := ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a
+				if k == i || !near {
+					continue
+				}
+				if own(&ms[k]) || selfDetermination(dc, ms, k) {
+					// "aquí deciden los mexicanos"; "for Greenlanders to
+					// decide their future", whoever says it.
 					add(iAssert, i)
 					add(iAssert, k)
 					break
@@ -569,13 +714,76 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
 			ms[i+1].e.geo.Kind == geo.KindDemonym:
-			// "el territorio es peruano", "the Falklands are Argentine"
-			add(iAssert, i)
-			add(iAssert, i+1)
+			// "el territorio es peruano", "the Falklands are Argentine";
+			// but "Groenlandia ... será estadounidense", only in the
+			// future and about another country, claims it.
+			if futureCopula(dc, m) && !presentCopula(dc, ms, i, own) && foreignCountryBefore(ms, i, actor) {
+				add(iThreat, i)
+				add(iThreat, i+1)
+				tc.strong[iThreat] = true
+			} else {
+				add(iAssert, i)
+				add(iAssert, i+1)
+			}
+		case isUnder(dc.word(m.a)) && m.b < len(dc.toks):
+			// "seguirá bajo administración panameña", "under Panamanian
+			// control": the speaker's own rule over something.
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
+				if own(&ms[k]) && hasRuleWord(dc, m.b, ms[k].b+1) {
+					add(iAssert, i)
+					add(iAssert, k)
+					break
+				}
+			}
 		case m.c&cBelong != 0:
 			if i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) {
 				add(iAssert, i)
 				add(iAssert, i+1)
+			}
+		}
+		if m.c&cReject != 0 && !tc.fired[iReject] && actor != "" {
+			// "rejected China's renaming", "condemned the Russian
+			// proposal": rejecting what another state did or said.
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
+				n := &ms[k]
+				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" || string(dc.word(n.a)) == "from" {
+					continue
+				}
+				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
+				if foreignTo(n) && n.c&cForeign == 0 && (possessive || n.e.geo.Kind == geo.KindDemonym ||
+					n.e.geo.Kind != geo.KindDemonym && objectEnds(dc, n.b)) {
+					// "accused the United States of", "no necesita a
+					// Estados Unidos para"; an accusation needs a hostile
+					// act named ("acusó a Dinamarca de no proteger la
+					// isla" is not a rejection).
+					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval, n.b, n.b+6) {
+						break
+					}
+					if neg, _ := scoped(dc, ms, i, cNegator|cNeg, 3); !neg {
+						add(iReject, i)
+						add(iReject, k)
+					}
+				}
+				break
+			}
+		}
+		if m.c&cDemand != 0 && !tc.fired[iReject] {
+			// "exigió la retirada de las tropas francesas", "ordered
+			// the remaining troops to leave", "called for the withdrawal
+			// of US forces".
+			w, f := -1, -1
+			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 10; k++ {
+				if ms[k].c&cWithdraw != 0 && w < 0 {
+					w = k
+				}
+				if ms[k].c&(cMilNoun|cAid|cPresence) != 0 && f < 0 {
+					f = k
+				}
+			}
+			if w >= 0 && f >= 0 && (foreignNear(ms, f, foreignTo) || len(targets) > 0) {
+				add(iReject, i)
+				add(iReject, w)
+				add(iReject, f)
 			}
 		}
 		if m.c&cAcquire != 0 && !tc.fired[iReject] && !tc.fired[iThreat] {
@@ -593,6 +801,41 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					add(iThreat, k)
 				}
 				break
+			}
+			if !neg && !tc.fired[iThreat] && len(targets) > 0 {
+				// "«recuperará» el canal de Panamá": the canal or island
+				// as a word, across a closing quote.
+				for t := m.b; t < m.b+3 && t < len(dc.toks); t++ {
+					switch string(dc.word(t)) {
+					case "canal", "island", "isla", "islands", "islas":
+						add(iThreat, i)
+					}
+				}
+			}
+		}
+		if m.c&cInterv != 0 && m.c&cThreatVerb == 0 && !tc.fired[iReject] && i > 0 {
+			// "Russian drones entering Polish airspace were an attack on
+			// NATO": what a foreign state did, called an aggression.
+			if ok, _ := scoped(dc, ms, i, cCopula, 2); ok {
+				for k := 0; k < i; k++ {
+					if foreignTo(&ms[k]) && ms[k].c&cForeign == 0 {
+						add(iReject, k)
+						add(iReject, i)
+						break
+					}
+				}
+			}
+		}
+		if m.c&cConsent != 0 && !tc.fired[iReject] && ownConsent(dc, ms, i, foreignTo) {
+			// "any foreign operation ... would need her government's
+			// express consent": a foreign act made conditional on the
+			// speaker's state.
+			for k := range ms {
+				if ms[k].c&(cInterv|cForeign|cPresence) != 0 || ms[k].c&cIntervWeak != 0 && weakCounts(ms, k) {
+					add(iReject, k)
+					add(iReject, i)
+					break
+				}
 			}
 		}
 		if m.c&cEval != 0 && !tc.fired[iReject] {
@@ -729,6 +972,12 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			out = append(out, mt)
 		case m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindDemonym:
 			// A demonym directly before a title or body is handled there.
+		case m.c&cPronoun != 0 && m.e.role&rNeuter != 0:
+			// "It said ...", "They warned ...": only right before a
+			// speech verb, for a ministry or government named earlier.
+			if i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cSpeech != 0 && (m.a == s.a || dc.toks[m.a].gap&(gapComma|gapQuote) != 0) {
+				out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, neuter: true})
+			}
 		case m.c&cPronoun != 0:
 			out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, female: m.e.role&rFemale != 0, male: m.e.role&rMale != 0})
 		case m.c&cNonState != 0:
@@ -796,10 +1045,25 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 	i := *ip
 	m := &ms[i]
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
+	mt.object = d.isObject(dc, ms, i)
 	mt.female = m.e.role&rFemale != 0
 	mt.sp.code = titleCountry[string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end])]
-	// Country before: "Mexican President", "Panama's President".
-	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1; k-- {
+	if k := i - 2; mt.sp.code == "" && k >= 0 && ms[k+1].b == m.a && ms[k].b == ms[k+1].a && ms[k].b < len(dc.toks) &&
+		dc.toks[ms[k].b].gap&gapPossess != 0 && isDemonymOrCountry(ms[k]) && !commaBetween(dc, ms[k].b, m.a) {
+		// "Burkina Faso's military leader"
+		mt.sp.code = ms[k].e.geo.Code
+		mt.a = ms[k].a
+	}
+	// Country before: "Mexican President", "Panama's President",
+	// "Burkina Faso's military leader"; not across a comma ("the South
+	// China Sea, Defence Minister ...").
+	for k := i - 1; k >= 0 && m.a-ms[k].b <= 2; k-- {
+		if commaBetween(dc, ms[k].b, m.a) {
+			break
+		}
+		if m.a-ms[k].b == 2 && !(ms[k].b < len(dc.toks) && dc.toks[ms[k].b].gap&gapPossess != 0) {
+			break
+		}
 		if isDemonymOrCountry(ms[k]) && mt.sp.code == "" {
 			mt.sp.code = ms[k].e.geo.Code
 			mt.a = ms[k].a
@@ -843,7 +1107,8 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 				k++
 			}
 			e := k
-			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && !d.startsMatch(ms, e) {
+			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && (e == k || dc.toks[e].gap&gapComma == 0) &&
+				!d.startsMatch(ms, e) {
 				e++
 			}
 			if e > k {
@@ -851,6 +1116,34 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 				mt.b = e
 				for j+1 < len(ms) && ms[j+1].a < e {
 					j++
+				}
+				// "la portavoz de Exteriores rusa, María Zajárova": the
+				// person after the qualified title.
+				for n := j + 1; n < len(ms) && ms[n].a-e <= 2; n++ {
+					if isDemonymOrCountry(ms[n]) && ms[n].e.geo.Kind != geo.KindPerson {
+						if mt.sp.code == "" {
+							mt.sp.code = ms[n].e.geo.Code
+						}
+						e = ms[n].b
+						continue
+					}
+					if ms[n].e != nil && ms[n].e.hasGeo && ms[n].e.geo.Kind == geo.KindPerson {
+						*ip = n
+						return mention{a: mt.a, b: ms[n].b, kind: mPerson, sp: personSpeaker(ms[n].e.geo.Person)}
+					}
+					break
+				}
+				if e < s.b && dc.toks[e].gap&gapComma != 0 && dc.toks[e].upper && !d.startsMatch(ms, e) {
+					// An unknown name in apposition: ", Fernando
+					// Grande-Marlaska".
+					n := e
+					for n < s.b && n-e < 4 && dc.toks[n].upper && (n == e || dc.toks[n].gap == 0) {
+						n++
+					}
+					if n-e >= 2 && (n >= s.b || dc.toks[n].gap&(gapComma|gapStop) != 0) {
+						*ip = j
+						return mention{a: mt.a, b: n, kind: mPerson, sp: speaker{name: dc.origSpan(e, n), code: mt.sp.code, role: mt.role}}
+					}
 				}
 				*ip = j
 				return mt
@@ -909,6 +1202,10 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 	mt := mention{a: m.a, b: m.b, kind: mBody}
 	if m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution {
 		mt.sp.code = m.e.geo.Code
+		if i > 0 && ms[i-1].b == m.a && dc.toks[m.a].gap&gapPossess != 0 && isDemonymOrCountry(ms[i-1]) {
+			// "Pakistan's foreign office" is not the Foreign Office.
+			mt.sp.code = ""
+		}
 	}
 	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1 && mt.sp.code == ""; k-- {
 		if isDemonymOrCountry(ms[k]) {
@@ -920,12 +1217,36 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			break
 		}
 	}
+	if mt.sp.code == "" && i > 0 {
+		// "India's external affairs ministry", "Mali's transitional
+		// government": a possessive country a few words before.
+		k := i - 1
+		if p := &ms[k]; m.a-p.b <= 3 && p.b < len(dc.toks) && dc.toks[p.b].gap&gapPossess != 0 && isDemonymOrCountry(*p) &&
+			!gapBetween(dc, p.b+1, m.a) {
+			mt.sp.code = p.e.geo.Code
+			mt.a = p.a
+		}
+	}
+	mt.object = mt.object || d.isObject(dc, ms, i)
+	if k := i - 1; k >= 0 && ms[k].c&cArticle != 0 && k > 0 {
+		k--
+		if ms[k].b == ms[k+1].a && ms[k].c&(cDispatch|cOffer|cReject|cCall|cDemand|cAcquire) != 0 && ms[k].c&cSpeech == 0 {
+			// "put the armed forces on alert": the object of a verb.
+			mt.object = true
+		}
+	}
 	j := i
 	for j+1 < len(ms) && ms[j+1].a == ms[j].b && dc.toks[ms[j+1].a].gap&(hardGap|gapComma) == 0 {
 		n := &ms[j+1]
 		if isDemonymOrCountry(*n) && mt.sp.code == "" {
 			mt.sp.code = n.e.geo.Code
 			j++
+			continue
+		}
+		if n.c&cPrep != 0 && j+3 < len(ms) && ms[j+2].a == n.b && ms[j+2].c&cArticle != 0 && ms[j+3].a == ms[j+2].b &&
+			ms[j+3].c&cBody != 0 {
+			// "Ministerio de las Fuerzas Armadas francés"
+			j += 3
 			continue
 		}
 		if n.c&(cPrep|cArticle) != 0 && j+2 < len(ms) && ms[j+2].a == n.b && (isDemonymOrCountry(ms[j+2]) || ms[j+2].c&cBody != 0) {
@@ -939,6 +1260,19 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			continue
 		}
 		break
+	}
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b && ms[j+1].c&cTitle != 0 && ms[j+1].e.role&rSpokes != 0 {
+		// "the Chinese defence ministry spokesman"
+		j++
+	}
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && (string(dc.word(ms[j].b)) == "in" || string(dc.word(ms[j].b)) == "en") &&
+		ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindCapital && dc.toks[ms[j].b].gap&(gapComma|hardGap) == 0 {
+		// "the foreign ministry in Caracas", "the Russian embassy in
+		// Havana" (whose country is Russia's, not Cuba's).
+		if mt.sp.code == "" {
+			j++
+			mt.sp.code = ms[j].e.geo.Code
+		}
 	}
 	*ip = j
 	mt.b = ms[j].b
@@ -979,7 +1313,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		p := st.people[len(st.people)-1]
 		st.lastSpeaker = &speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}
 	}
-	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg
+	const verbs = cSpeech | cStance | cReject | cOffer | cThreat | cNotRuleOut | cNeg | cDemand | cCall
 	// The first attribution verb outside quotes: a candidate after it is the
 	// subject of the reported clause ("said the president was weighing")
 	// unless it closes the clause ("said Rubio.", "afirmó Sheinbaum,").
@@ -1001,6 +1335,15 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) {
+			// "was condemned by Pakistan's foreign office", "fue
+			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
+			before = true
+			if sc := 30 + mt.kind*10; sc > bestScore {
+				best, bestScore, bestPost = i, sc, true
+			}
+			continue
+		}
 		after := nextVerb(dc, ms, mt.b, verbs)
 		if pv := prevVerb(dc, ms, mt.a, cCond|cSubord); pv >= 0 && mt.a-pv <= 3 && !gapBetween(dc, pv, mt.a) {
 			// "if the Mexican authorities fail to act": the subject of a
@@ -1017,7 +1360,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
-			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator, mt.b, mt.b+1)
+			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1)
 		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
 			score += 15
 			post = true
@@ -1046,8 +1389,27 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		case mNonState:
 			return speaker{}, -1, false
 		case mPerson, mBody, mCountry:
-			return mt.sp, best, true
+			sp := mt.sp
+			if sp.code == "" && mt.kind == mPerson {
+				// An unknown person with a bare title speaks for the
+				// country that is the subject of the sentence
+				// ("Australia will send ..., Defence Minister Richard
+				// Marles said").
+				for k := range ments {
+					if ments[k].kind == mCountry && !ments[k].object && k != best {
+						sp.code = ments[k].sp.code
+						break
+					}
+				}
+			}
+			return sp, best, true
 		case mPronoun:
+			if mt.neuter {
+				if ls := st.lastSpeaker; ls != nil && ls.gender == 0 && ls.role == 0 {
+					return *ls, best, true
+				}
+				return speaker{}, -1, false
+			}
 			if sp, ok := resolvePronoun(st, mt); ok {
 				return sp, best, true
 			}
@@ -1106,6 +1468,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 			a := ms[i].a
 			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
+				return *st.lastSpeaker, -1, true
+			}
+			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && leadAdverb(dc.word(s.a)) && !upperBetween(dc, s.a+1, a) {
+				// "Más tarde advirtió que ...", "Later he warned": an
+				// adverb before a verb with no subject of its own.
 				return *st.lastSpeaker, -1, true
 			}
 		}
@@ -1185,7 +1552,13 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 	if mt.sp.code != "" {
 		// Only roles held by one person at a time; "the Mexican minister"
 		// could be anyone.
-		for _, role := range []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman} {
+		roles := []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman}
+		if want&rMonarch != 0 {
+			// "Iran's supreme leader", "the Danish king": the monarch
+			// before the head of government.
+			roles = append([]string{geo.RoleMonarch}, roles...)
+		}
+		for _, role := range roles {
 			if roleBits[role]&want == 0 {
 				continue
 			}
@@ -1197,4 +1570,427 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// passiveAgent reports whether mention mt is the agent of a passive report
+// or stance ("was condemned by X", "fue calificada por X"): "by" or "por"
+// before it, and a passive auxiliary a few words before that with a verb of
+// speech, rejection or evaluation in between.
+func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
+	k := mt.a - 1
+	for k > s.a && isArticle(dc.word(k)) {
+		k--
+	}
+	if k <= s.a {
+		return false
+	}
+	if w := string(dc.word(k)); w != "by" && w != "por" {
+		return false
+	}
+	if k-1 >= s.a {
+		// Without an auxiliary: "la iniciativa, impulsada por el
+		// senador", "a bill sponsored by Senator X".
+		for i := range ms {
+			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
+				return true
+			}
+		}
+	}
+	aux := -1
+	for t := k - 1; t >= s.a && k-t <= 8; t-- {
+		switch string(dc.word(t)) {
+		case "was", "were", "been", "being", "be", "fue", "fueron", "sido", "sera", "seran", "siendo", "ser":
+			aux = t
+		}
+		if aux >= 0 {
+			break
+		}
+	}
+	if aux < 0 {
+		return false
+	}
+	for i := range ms {
+		if ms[i].a > aux && ms[i].b <= k && ms[i].c&(cReject|cSpeech|cCall|cWarn|cDemand|cOffer) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// headline reports whether mention mt opens a headline-style attribution:
+// the sentence starts with it and a colon follows ("Mulino: canal ...").
+func headline(dc *doc, mt *mention, s sentence) bool {
+	if mt.kind < mTitle || mt.b >= s.b || mt.a > s.a+1 || mt.a == s.a+1 && !isArticle(dc.word(s.a)) {
+		return false
+	}
+	t0, t1 := dc.toks[mt.b-1].end, dc.toks[mt.b].start
+	return bytes.IndexByte(dc.folded[t0:t1], ':') >= 0 && !dc.toks[mt.a].inQuote
+}
+
+func isArticle(w []byte) bool {
+	switch string(w) {
+	case "the", "el", "la", "los", "las", "a", "an":
+		return true
+	}
+	return false
+}
+
+func mentionBefore(ments []mention, tok int) bool {
+	for i := range ments {
+		if ments[i].a < tok {
+			return true
+		}
+	}
+	return false
+}
+
+// upperBetween reports whether a capitalised word stands in tokens [a, b):
+// an unknown name may be the subject.
+func upperBetween(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if dc.toks[t].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// leadAdverb reports whether w can open a sentence whose subject was named
+// earlier ("Más tarde advirtió", "Later warned"), unlike a name.
+func leadAdverb(w []byte) bool {
+	switch string(w) {
+	case "mas", "luego", "despues", "ademas", "tambien", "asimismo", "posteriormente", "finalmente", "entonces",
+		"ayer", "hoy", "alli", "ahi", "later", "then", "also", "earlier", "afterwards", "yesterday", "finally":
+		return true
+	}
+	return false
+}
+
+// selfDetermination reports whether ms[k] names a people as the one who
+// decides: a plural demonym ("Greenlanders", "los cubanos") in a sentence
+// about a future or a destiny.
+func selfDetermination(dc *doc, ms []match, k int) bool {
+	e := ms[k].e
+	if e == nil || !e.hasGeo || e.geo.Kind != geo.KindDemonym || !bytes.HasSuffix(dc.word(ms[k].b-1), []byte("s")) {
+		return false
+	}
+	for t := ms[0].a; t < ms[len(ms)-1].b; t++ {
+		switch string(dc.word(t)) {
+		case "future", "futuro", "destiny", "destino", "fate", "alone", "solos", "solas":
+			return true
+		}
+	}
+	return false
+}
+
+// foreignNear reports whether a foreign name stands right before or after
+// ms[f] ("US troops", "tropas francesas").
+func foreignNear(ms []match, f int, foreign func(*match) bool) bool {
+	for k := f - 2; k <= f+2; k++ {
+		if k >= 0 && k < len(ms) && k != f && foreign(&ms[k]) && (ms[k].b >= ms[f].a-1 && ms[k].a <= ms[f].b+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAs reports whether "as", "como" or "de" stands in tokens [a, b): the
+// evaluation that follows a verb of calling ("described X as", "calificó
+// X de").
+func hasAs(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		switch string(dc.word(t)) {
+		case "as", "como", "de":
+			return true
+		}
+	}
+	return false
+}
+
+// commaBetween reports whether a comma or stronger punctuation, but not a
+// possessive, separates token a-1 from token b.
+func commaBetween(dc *doc, a, b int) bool {
+	for t := a; t <= b && t < len(dc.toks); t++ {
+		if dc.toks[t].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectEnds reports whether a country named as an object is followed by
+// what closes it ("accused the United States of ...", "condemned Russia
+// for ...", "no necesita a Estados Unidos para ...") or by the sentence
+// end.
+func objectEnds(dc *doc, t int) bool {
+	if t >= len(dc.toks) || dc.toks[t].gap&(gapStop|gapNewline|gapComma) != 0 {
+		return true
+	}
+	switch string(dc.word(t)) {
+	case "of", "for", "over", "about", "de", "por", "para", "sobre":
+		return true
+	}
+	return false
+}
+
+// anyBefore reports whether the first offer cue has "any" or "cualquier"
+// right before it.
+func anyBefore(dc *doc, ms []match, cues []int) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	a := ms[cues[0]].a
+	if a == 0 {
+		return false
+	}
+	switch string(dc.word(a - 1)) {
+	case "any", "cualquier", "the", "el", "la":
+		// "any shipment of"; "the stationing of US missiles": a
+		// nominalised act, not an offer.
+		return true
+	}
+	return false
+}
+
+func isAccuse(w []byte) bool {
+	return bytes.HasPrefix(w, []byte("accus")) || bytes.HasPrefix(w, []byte("acus"))
+}
+
+func isParticiple(w []byte) bool {
+	for _, suf := range []string{"ed", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"} {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether a negator, denial or subordinator stands in the
+// few words before ms[i] ("did not condemn", "after the strikes").
+func negatedAt(ms []match, i int) bool {
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 3; k-- {
+		if ms[k].c&(cNeg|cNegator|cSubord) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// backOff applies looser co-occurrence rules to a sentence in which a state
+// speaks: the scoped rules above miss paraphrases whose cue words stand
+// further apart or in another order than they expect. Each needs two cue
+// classes that together mean the type, anywhere in the sentence, and none
+// of them negated.
+func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
+	if !tc.fired[iReject] && !tc.fired[iThreat] && len(targets) > 0 {
+		// "called the appointment of a US envoy for Greenland
+		// completely unacceptable": an evaluation of what another state
+		// did.
+		for i := range ms {
+			if ms[i].c&cReject != 0 && evaluative(dc.word(ms[i].a)) && !negatedAt(ms, i) {
+				tc.fired[iReject] = true
+				tc.cues[iReject] = append(tc.cues[iReject], i)
+				break
+			}
+		}
+	}
+	add := func(t int, idx ...int) {
+		tc.fired[t] = true
+		tc.cues[t] = append(tc.cues[t], idx...)
+	}
+	if !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
+		// "rejected ... what it described as interference", "condena
+		// ... la presencia de buques militares extranjeros".
+		r := -1
+		for i := range ms {
+			if ms[i].c&cReject != 0 && !negatedAt(ms, i) {
+				r = i
+				break
+			}
+		}
+		if r >= 0 {
+			for i := range ms {
+				c := ms[i].c
+				if i == r || c&cThreatVerb != 0 && c&cInterv == 0 {
+					continue
+				}
+				if c&(cInterv|cViolation|cMilAction|cPresence|cForeign) != 0 || c&cIntervWeak != 0 && weakCounts(ms, i) {
+					add(iReject, r, i)
+					break
+				}
+			}
+		}
+	}
+	// Threats and offers are easily reported rather than made ("denied
+	// that ... sending troops", "after a senator proposed strikes"), so
+	// their back-off wants a sentence with no denial, rejection, request
+	// or condition at all and nothing subordinating before the cue.
+	const unsure = cNeg | cReject | cRequest | cCond | cPeaceful
+	if !tc.fired[iThreat] && !tc.fired[iReject] && len(targets) > 0 && has&unsure == 0 {
+		// "land operations could start very soon", "ready to strike
+		// cartels inside Mexico".
+		for i := range ms {
+			if ms[i].c&(cMilAction|cThreatVerb) == 0 || negatedAt(ms, i) || within(ms, cSubord|cNegator, 0, ms[i].a) {
+				continue
+			}
+			for k := range ms {
+				if k != i && ms[k].c&(cModal|cPlan|cThreatMark) != 0 && !(ms[k].c&cModal != 0 && ms[k].c&cPrep != 0) &&
+					ms[k].a-ms[i].b <= 6 && ms[i].a-ms[k].b <= 6 && !negatedAt(ms, k) {
+					add(iThreat, k, i)
+					break
+				}
+			}
+			if tc.fired[iThreat] {
+				break
+			}
+		}
+	}
+	if !tc.fired[iOffer] && !tc.fired[iThreat] && len(targets) > 0 && has&unsure == 0 {
+		// "Patriot systems will be sent to ...", "agreed to send two
+		// Patriot systems".
+		o, a := -1, -1
+		for i := range ms {
+			if ms[i].c&(cOffer|cDispatch) != 0 && o < 0 && !negatedAt(ms, i) && !within(ms, cSubord|cNegator, 0, ms[i].a) {
+				o = i
+			}
+			if ms[i].c&cAid != 0 && a < 0 {
+				a = i
+			}
+		}
+		if o >= 0 && a >= 0 && (has&cCivil == 0 || militaryAid(dc, ms)) && !anyBefore(dc, ms, []int{o}) {
+			add(iOffer, o, a)
+		}
+	}
+}
+
+func futureCopula(dc *doc, m *match) bool {
+	switch string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end]) {
+	case "sera", "seran", "will be", "would be":
+		return true
+	}
+	return false
+}
+
+// presentCopula reports whether a present or past copula is followed by
+// the speaker's own demonym or joined to the future one at f ("fueron, son
+// y serán argentinas").
+func presentCopula(dc *doc, ms []match, f int, own func(*match) bool) bool {
+	for i := range ms {
+		if ms[i].c&cCopula != 0 && !futureCopula(dc, &ms[i]) && (i+1 < len(ms) && own(&ms[i+1]) || i < f && ms[f].a-ms[i].b <= 3) {
+			switch string(dc.word(ms[i].a)) {
+			case "es", "son", "is", "are", "fueron", "fue", "was", "were":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func foreignCountryBefore(ms []match, i int, actor string) bool {
+	for k := 0; k < i; k++ {
+		if e := ms[k].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != actor {
+			return true
+		}
+	}
+	return false
+}
+
+func isUnder(w []byte) bool { return string(w) == "under" || string(w) == "bajo" }
+
+// hasRuleWord reports whether tokens [a, b) name a form of rule: control,
+// administration, sovereignty, jurisdiction, flag.
+func hasRuleWord(dc *doc, a, b int) bool {
+	for t := a; t < b && t < len(dc.toks); t++ {
+		switch string(dc.word(t)) {
+		case "control", "administration", "administracion", "sovereignty", "soberania", "jurisdiction", "jurisdiccion",
+			"flag", "bandera", "rule", "mando":
+			return true
+		}
+	}
+	return false
+}
+
+// condFailure reports whether a condition after the first cue is about a
+// failure: "if ... not", "si ... no", "unless".
+func condFailure(dc *doc, ms []match, cues []int) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	a := ms[cues[0]].b
+	for i := range ms {
+		if ms[i].a < a || ms[i].c&cCond == 0 {
+			continue
+		}
+		if w := string(dc.word(ms[i].a)); w == "unless" || w == "a" {
+			return true
+		}
+		for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= 6; k++ {
+			if ms[k].c&cNegator != 0 {
+				return true
+			}
+		}
+		for t := ms[i].b; t < ms[i].b+6 && t < len(dc.toks); t++ {
+			if w := dc.word(t); bytes.HasPrefix(w, []byte("fail")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evaluative reports whether a rejection word judges rather than acts:
+// unacceptable, illegal, inadmissible.
+func evaluative(w []byte) bool {
+	for _, p := range []string{"unaccept", "inacept", "illegal", "ilegal", "inadmis", "intoler"} {
+		if bytes.HasPrefix(w, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownConsent reports whether the consent at ms[i] is the speaker's: not
+// another state's ("without the Mexican government's consent", said by the
+// Pentagon) and not dispensed with ("with or without", "sin").
+func ownConsent(dc *doc, ms []match, i int, foreign func(*match) bool) bool {
+	for t := max(0, ms[i].a-5); t < ms[i].a; t++ {
+		switch string(dc.word(t)) {
+		case "without", "sin":
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 4; k-- {
+		if foreign(&ms[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// articleNear reports whether an indefinite article stands one or two
+// words before token a: "called the stationing ... a direct threat".
+func articleNear(dc *doc, a int) bool {
+	for t := max(0, a-2); t < a; t++ {
+		switch string(dc.word(t)) {
+		case "a", "an", "una", "un":
+			return true
+		}
+	}
+	return false
+}
+
+func isOther(w []byte) bool {
+	switch string(w) {
+	case "other", "otro", "otra", "foreign":
+		return true
+	}
+	return false
+}
+
+func isNobody(w []byte) bool {
+	switch string(w) {
+	case "nadie", "nobody", "ninguno", "none":
+		return true
+	}
+	return false
 }
