@@ -12,7 +12,6 @@ import (
 
 	"sovwatch/delivery"
 	"sovwatch/digest"
-	"sovwatch/news"
 	"sovwatch/storage"
 )
 
@@ -66,40 +65,33 @@ func (c *Console) write(text string) error {
 
 // RenderUpdateText renders the one line that says a story spread.
 func RenderUpdateText(a storage.AlertContent) string {
-	others := otherSources(a.SeenIn, a.Article.Source)
-	return fmt.Sprintf("── update ── %s: now reported by %d outlets (%s)\n", Clean(a.Article.Title), len(others)+1,
-		Clean(strings.Join(a.SeenIn, ", ")))
+	v := BuildView(a, time.UTC, nil)
+	return fmt.Sprintf("── update ── %s: now reported by %d outlets (%s)\n", v.Headline, len(v.AlsoReportedBy)+1,
+		truncate(Clean(strings.Join(a.SeenIn, ", ")), 400))
 }
 
-// typeLabels are the short badges shown for each statement type.
-var typeLabels = map[news.StatementType]string{
-	news.SovereigntyAssertion:  "SOVEREIGNTY",
-	news.InterventionRejection: "REJECTION",
-	news.InterventionThreat:    "THREAT",
-	news.AssistanceOffer:       "OFFER",
-}
-
-// RenderText renders an alert as plain text: the headline, where and when,
-// each statement as a quote with its speaker and countries, why it matched
-// and the link. Control characters from the source are removed.
+// RenderText renders an alert for the console from the same view as the
+// chat renderers: the headline, where and when, a short summary, each
+// statement as a quote with its speaker and countries, why it matched, the
+// link and the other outlets. The view has already removed control
+// characters, so source text cannot rewrite the terminal.
 func RenderText(a storage.AlertContent, loc *time.Location) string {
+	v := BuildView(a, loc, nil)
 	var b strings.Builder
-	art := a.Article
-	fmt.Fprintf(&b, "── %s ── %s\n", Clean(a.Watchlist.Name), Clean(art.Title))
-	when := ""
-	if !art.Published.IsZero() {
-		when = " · " + art.Published.In(loc).Format("2006-01-02 15:04 MST")
+	fmt.Fprintf(&b, "── %s ── %s\n", v.Watchlist, v.Headline)
+	line := v.Source
+	if v.Official {
+		line += " (official)"
 	}
-	kind := ""
-	if art.SourceKind == news.KindOfficial {
-		kind = " (official)"
+	if !v.Published.IsZero() {
+		line += " · " + v.Published.Format("2006-01-02 15:04 MST")
 	}
-	fmt.Fprintf(&b, "   %s%s%s\n", Clean(art.Source), kind, when)
-	for _, st := range art.Statements {
-		who := Clean(st.Speaker)
-		if who == "" {
-			who = "unattributed"
-		}
+	fmt.Fprintf(&b, "   %s\n", line)
+	for _, sentence := range v.Summary {
+		fmt.Fprintf(&b, "   │ %s\n", truncate(sentence, 400))
+	}
+	for _, st := range v.Statements {
+		who := st.Speaker
 		countries := st.Actor
 		if len(st.Targets) > 0 {
 			countries += " → " + strings.Join(st.Targets, ",")
@@ -107,31 +99,22 @@ func RenderText(a storage.AlertContent, loc *time.Location) string {
 		if countries != "" {
 			who += " (" + countries + ")"
 		}
-		quote := Clean(st.Quote)
-		if quote == "" {
-			quote = Clean(st.Sentence)
-		}
-		fmt.Fprintf(&b, "   [%s] %s: “%s”\n", typeLabels[st.Type], who, truncate(quote, 400))
-		if len(st.Cues) > 0 {
-			fmt.Fprintf(&b, "      why: %s · confidence %.2f\n", Clean(strings.Join(st.Cues, ", ")), st.Confidence)
-		}
+		fmt.Fprintf(&b, "   [%s] %s: “%s” · %.2f\n", st.Badge, who, truncate(st.Quote, 400), st.Confidence)
 	}
-	fmt.Fprintf(&b, "   %s\n", Clean(art.URL))
-	if others := otherSources(a.SeenIn, art.Source); len(others) > 0 {
-		fmt.Fprintf(&b, "   also reported by %d: %s\n", len(others), Clean(strings.Join(others, ", ")))
+	if why := append(append([]string(nil), v.Terms...), v.Cues...); len(why) > 0 {
+		fmt.Fprintf(&b, "   why: %s\n", strings.Join(why, ", "))
+	}
+	link := v.URL
+	if link == "" {
+		link = v.RawURL + " (not a web link)"
+	}
+	fmt.Fprintf(&b, "   %s\n", link)
+	if n := len(v.AlsoReportedBy); n > 0 {
+		fmt.Fprintf(&b, "   also reported by %d: %s\n", n, truncate(strings.Join(v.AlsoReportedBy, ", "), 400))
 	}
 	return b.String()
 }
 
-func otherSources(seen []string, first string) []string {
-	var out []string
-	for _, s := range seen {
-		if s != first {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // Clean removes control characters (terminal escapes included) and folds
 // runs of white space, so text from a feed cannot rewrite the terminal.

@@ -64,6 +64,7 @@ func TestRenderTextGolden(t *testing.T) {
 			a.SeenIn = []string{"presidencia-mx"}
 			return a
 		}},
+		{"console_summary_and_terms", richAlert},
 		{"console_hostile", func() storage.AlertContent {
 			a := sampleAlert()
 			a.Article.Title = "Breaking\x1b[2J\x1b[31m red\r\nfake line"

@@ -288,3 +288,22 @@ func LocationFor(w storage.Watchlist, fallback *time.Location) *time.Location {
 	}
 	return fallback
 }
+
+// typeLabels are the short badges shown for each statement type.
+var typeLabels = map[news.StatementType]string{
+	news.SovereigntyAssertion:  "SOVEREIGNTY",
+	news.InterventionRejection: "REJECTION",
+	news.InterventionThreat:    "THREAT",
+	news.AssistanceOffer:       "OFFER",
+}
+
+// otherSources is seen without first: the outlets besides the article's own.
+func otherSources(seen []string, first string) []string {
+	var out []string
+	for _, s := range seen {
+		if s != first {
+			out = append(out, s)
+		}
+	}
+	return out
+}
