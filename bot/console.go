@@ -115,7 +115,6 @@ func RenderText(a storage.AlertContent, loc *time.Location) string {
 	return b.String()
 }
 
-
 // Clean removes control characters (terminal escapes included) and folds
 // runs of white space, so text from a feed cannot rewrite the terminal.
 func Clean(s string) string {
