@@ -51,8 +51,11 @@ Commands:
   backtest       show what a query or watchlist would have matched in stored articles:
                  backtest -query 'type:threat target:MX' [-since 7d] [-types ...]
                  backtest -watchlist NAME [-since 7d]
+  sources list   show every source with its state: failures, backoff, FAILING after a day
   sources import FILE.opml
                  add the feeds of a feed reader's OPML export as sources
+  watchlists list
+                 show every watchlist, its owner and channels, and channels that refuse messages
   version        print the version
 
 Flags (before or after the command):
@@ -90,18 +93,23 @@ func Main(ctx context.Context, args []string, env Env) int {
 		return 2
 	}
 	cmd, rest := global.Arg(0), global.Args()[1:]
-	if cmd == "sources" {
-		if len(rest) == 0 || rest[0] != "import" {
-			fmt.Fprintf(env.Stderr, "sovwatch sources: use 'sovwatch sources import FILE.opml'\n")
-			return 2
-		}
-		cmd, rest = "sources import", rest[1:]
+	switch {
+	case cmd == "sources" && len(rest) > 0 && (rest[0] == "import" || rest[0] == "list"):
+		cmd, rest = "sources "+rest[0], rest[1:]
+	case cmd == "sources":
+		fmt.Fprintf(env.Stderr, "sovwatch sources: use 'sovwatch sources list' or 'sovwatch sources import FILE.opml'\n")
+		return 2
+	case cmd == "watchlists" && len(rest) > 0 && rest[0] == "list":
+		cmd, rest = "watchlists list", rest[1:]
+	case cmd == "watchlists":
+		fmt.Fprintf(env.Stderr, "sovwatch watchlists: use 'sovwatch watchlists list'\n")
+		return 2
 	}
 	fs := flag.NewFlagSet("sovwatch "+cmd, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	common.register(fs)
 	switch cmd {
-	case "run", "once", "check-config", "version", "sources import", "backtest", "analyze":
+	case "run", "once", "check-config", "version", "sources import", "sources list", "watchlists list", "backtest", "analyze":
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
@@ -155,6 +163,17 @@ func Main(ctx context.Context, args []string, env Env) int {
 		return 0
 	case "sources import":
 		if err := ImportOPML(ctx, cfg, fs.Arg(0), env.Stdout); err != nil {
+			fmt.Fprintf(env.Stderr, "sovwatch: %v\n", err)
+			return 1
+		}
+		return 0
+	case "sources list", "watchlists list":
+		if cmd == "sources list" {
+			err = ListSources(ctx, cfg, time.Now(), env.Stdout)
+		} else {
+			err = ListWatchlists(ctx, cfg, env.Stdout)
+		}
+		if err != nil {
 			fmt.Fprintf(env.Stderr, "sovwatch: %v\n", err)
 			return 1
 		}
