@@ -22,17 +22,8 @@ watchlists:
   - {name: morning, mode: digest, schedule: "0 8 * * 1-5", timezone: America/Mexico_City, channels: [console]}
   - {name: heartbeat, query: "Greenland", mode: digest, post_empty: true, channels: [console]}
 `, filepath.Join(t.TempDir(), "d.db"), srv.URL)
-	cfg, err := config.Parse("digest.yaml", []byte(src), func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out syncBuffer
 	clock := testNow
-	a, err := New(ctx, cfg, Options{Log: quietLog(), Stdout: &out, Now: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a, out := startApp(t, "digest.yaml", src, &clock)
 	if err := a.Once(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -86,6 +86,23 @@ sources:
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
+// startApp loads a config written for a test and starts the app on it,
+// with its clock read from *clock and console alerts collected.
+func startApp(t *testing.T, name, src string, clock *time.Time) (*App, *syncBuffer) {
+	t.Helper()
+	cfg, err := config.Parse(name, []byte(src), func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	a, err := New(context.Background(), cfg, Options{Log: quietLog(), Stdout: out, Now: func() time.Time { return *clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	return a, out
+}
+
 // The whole app, twice and across a restart: a local feed, a real database
 // file, the real detector and matcher, and exactly one alert delivered.
 func TestOnceDeliversExactlyOnceAcrossRestart(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"sovwatch/config"
 )
 
 // wireStory is one agency's text, which outlets republish with changes.
@@ -58,17 +57,8 @@ sources:
   - {name: outlet-b, type: rss, url: %s/b.xml, fulltext: never}
   - {name: outlet-c, type: rss, url: %s/c.xml, fulltext: never}
 `, filepath.Join(t.TempDir(), "s.db"), srv.URL, srv.URL, srv.URL)
-	cfg, err := config.Parse("stories.yaml", []byte(src), func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out syncBuffer
 	clock := testNow
-	a, err := New(ctx, cfg, Options{Log: quietLog(), Stdout: &out, Now: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a, out := startApp(t, "stories.yaml", src, &clock)
 	// Poll the outlets one by one, as their schedules would.
 	for _, name := range []string{"outlet-a", "outlet-b", "outlet-c"} {
 		if _, err := a.pipeline.Poll(ctx, name, true); err != nil {
