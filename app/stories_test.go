@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // wireStory is one agency's text, which outlets republish with changes.
