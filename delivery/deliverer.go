@@ -126,9 +126,10 @@ const (
 	RefusalPeriod = time.Hour
 )
 
-// Pacing is the minimum gap between two messages to one channel, by
-// platform. Slack allows about one message per second per channel.
-var Pacing = map[string]time.Duration{"slack": time.Second}
+// SlackPacing is the gap kept between two messages to one Slack channel:
+// Slack allows about one message per second per channel. Discord's own
+// rate-limit buckets pace it inside its notifier; the console needs none.
+const SlackPacing = time.Second
 
 // Deliverer drains the outbox: channels in parallel, each channel's
 // messages in order and paced.
@@ -149,11 +150,11 @@ type Deliverer struct {
 }
 
 // New returns a deliverer sending through notifiers keyed by platform,
-// pacing each channel as Pacing says.
+// pacing Slack channels by SlackPacing.
 func New(store Store, notifiers map[string]Notifier, log *slog.Logger, now func() time.Time) *Deliverer {
 	return &Deliverer{
 		store: store, notifiers: notifiers, log: log, now: now, sleep: sleepCtx,
-		pacing: Pacing, wake: make(chan struct{}, 1), nextAt: map[string]time.Time{},
+		pacing: map[string]time.Duration{"slack": SlackPacing}, wake: make(chan struct{}, 1), nextAt: map[string]time.Time{},
 	}
 }
 
