@@ -114,7 +114,7 @@ func New(ctx context.Context, cfg *config.Config, o Options) (*App, error) {
 	}
 	a.deliverer = delivery.New(store, notifiers, o.Log, o.Now)
 	a.deliverer.OnRefused = func(ctx context.Context, channel, reason string) {
-		a.notices.Notice(ctx, "refused:"+channel+":"+reason, fmt.Sprintf("%s refuses messages: %s. Alerts for it are recorded as failed until this is fixed.", channel, reason))
+		a.notices.Notice(ctx, "refused:"+channel+":"+reason, fmt.Sprintf("%s refuses messages: %s. Its alerts fail without being sent for an hour at a time, then one is tried again; fix the channel or the bot's access.", channel, reason))
 	}
 	a.notices.wake = a.deliverer.Wake
 	return a, nil
