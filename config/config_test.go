@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -194,4 +196,31 @@ func TestParseMention(t *testing.T) {
 			t.Errorf("ParseMention(%q) = %+v, %v", tt.in, got, err)
 		}
 	}
+}
+
+// Every key the config knows appears in config.example.yaml, so the
+// example stays the reference it claims to be.
+func TestExampleDocumentsEveryKey(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(data)
+	var walk func(rt reflect.Type, path string)
+	walk = func(rt reflect.Type, path string) {
+		for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice {
+			rt = rt.Elem()
+		}
+		if rt.Kind() != reflect.Struct || rt.String() == "time.Time" {
+			return
+		}
+		for key, ft := range yamlFields(rt) {
+			if !regexp.MustCompile(`(?m)^[\s-]*` + regexp.QuoteMeta(key) + `:`).MatchString(example) &&
+				!strings.Contains(example, "{"+key+":") && !strings.Contains(example, " "+key+":") {
+				t.Errorf("config.example.yaml does not document %s%s", path, key)
+			}
+			walk(ft, path+key+".")
+		}
+	}
+	walk(reflect.TypeOf(Config{}), "")
 }
