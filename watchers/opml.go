@@ -72,6 +72,9 @@ func ParseOPML(data []byte) ([]config.Source, []string, error) {
 			if name == "" {
 				name = Slug(u.Host)
 			}
+			if name == "" {
+				name = "feed" // neither title nor host has a letter or digit
+			}
 			if n := names[name]; n > 0 {
 				names[name]++
 				name = fmt.Sprintf("%s-%d", name, n+1)
