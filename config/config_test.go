@@ -224,3 +224,29 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 	}
 	walk(reflect.TypeOf(Config{}), "")
 }
+
+// FuzzParse: no configuration file, however broken, panics the loader;
+// every rejection is a readable error.
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"unknown_key", "bad_cron", "bad_channel", "missing_env", "type_error", "several", "syntax"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "bad", name+".yaml"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	example, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(example)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := Parse("fuzz.yaml", data, func(k string) (string, bool) { return "v", k == "SET" })
+		if err == nil && cfg.Validate() != nil {
+			t.Fatal("Parse accepted a config that does not validate")
+		}
+		if err != nil && err.Error() == "" {
+			t.Fatal("empty error")
+		}
+	})
+}

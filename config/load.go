@@ -111,8 +111,7 @@ func Parse(name string, data []byte, env func(string) (string, bool), checks ...
 	}
 	var cfg Config
 	if len(bytes.TrimSpace(expanded)) > 0 {
-		dec := yaml.NewDecoder(bytes.NewReader(expanded), yaml.DisallowUnknownField())
-		if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		if err := decode(expanded, &cfg); err != nil {
 			return nil, yamlProblem(name, err)
 		}
 	}
@@ -141,6 +140,23 @@ func Parse(name string, data []byte, env func(string) (string, bool), checks ...
 		return nil, errors.Join(joined...)
 	}
 	return &cfg, nil
+}
+
+// decode decodes a document into cfg. The YAML library panics on a few
+// malformed documents (found by fuzzing, such as a bare tag before a
+// mapping where a list belongs); such a panic is returned as an error so
+// a broken file is reported, never a crash.
+func decode(data []byte, cfg *Config) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document's structure could not be read (%v); check indentation, tags (!) and list markers", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data), yaml.DisallowUnknownField())
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
 }
 
 // yamlProblem turns a go-yaml error into a Problem with its position.
