@@ -215,7 +215,7 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 			return
 		}
 		for key, ft := range yamlFields(rt) {
-			if !regexp.MustCompile(`(?m)^[\s-]*` + regexp.QuoteMeta(key) + `:`).MatchString(example) &&
+			if !regexp.MustCompile(`(?m)^[\s-]*`+regexp.QuoteMeta(key)+`:`).MatchString(example) &&
 				!strings.Contains(example, "{"+key+":") && !strings.Contains(example, " "+key+":") {
 				t.Errorf("config.example.yaml does not document %s%s", path, key)
 			}
