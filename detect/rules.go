@@ -474,7 +474,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
 		cReject | cDemand
-	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
+	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0
+	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
 	actor := sp.code
@@ -566,17 +567,45 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		// it tried another attack on Indian soil") is still a threat.
 		tc.fired[iThreat] = true
 	}
+	if !rulesOn {
+		// What the rules would not look at stays unfired; only the model
+		// may speak for such a sentence.
+		tc.fired = [4]bool{}
+	}
+	hedged := has&cHedge != 0
+	var modelP [4]float64
+	if actor != "" && (d.model != nil || d.collect != nil) {
+		kind := 0
+		if spIdx >= 0 {
+			kind = ments[spIdx].kind
+		}
+		quoted := false
+		for i := s.a; i < s.b && !quoted; i++ {
+			quoted = dc.toks[i].inQuote
+		}
+		if d.collect != nil {
+			var names []string
+			sentenceFeatures(dc, s, has, len(targets), quoted, hedged, kind, nil, &names)
+			d.collect(collected{names: names, speaker: sp.name, actor: actor, fired: tc.fired})
+		}
+		if d.model != nil {
+			dc.feat = sentenceFeatures(dc, s, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
+			for t := range tc.fired {
+				if tc.fired[t] {
+					continue
+				}
+				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
+					tc.fired[t] = true
+					modelP[t] = p
+				}
+			}
+		}
+	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
 		return out
 	}
 	sentence := strings.TrimSpace(dc.orig[s.o0:s.o1])
 	quote := quotes(dc, s)
-	hedged := false
-	for i := range ms {
-		if ms[i].c&cHedge != 0 {
-			hedged = true
-		}
-	}
 	for t := range tc.fired {
 		if !tc.fired[t] {
 			continue
@@ -603,6 +632,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		if hedged {
 			conf -= 0.2
+		}
+		if modelP[t] > 0 {
+			// Found by the model alone: its words are the cues and its
+			// probability the confidence.
+			cues = d.model.explain(t, dc.feat, 3)
+			conf = modelP[t]
+			if hedged {
+				conf -= 0.2
+			}
 		}
 		conf = max(0.05, min(0.99, conf))
 		tg := targets
