@@ -201,8 +201,10 @@ func (sc *score) table(name string) string {
 	return b.String()
 }
 
-func runCorpus(t *testing.T, path string) *score {
-	d, err := New(Options{})
+func runCorpus(t *testing.T, path string) *score { return runCorpusWith(t, path, Options{}) }
+
+func runCorpusWith(t *testing.T, path string, opts Options) *score {
+	d, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +275,8 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, set := range append(append([]string(nil), tunedSets...), reportSets...) {
 		sc := runCorpus(t, "testdata/"+set+".yaml")
-		t.Log("\n" + sc.table(set))
+		rp, rr, rf := runCorpusWith(t, "testdata/"+set+".yaml", Options{RulesOnly: true}).micro()
+		t.Log("\n" + sc.table(set) + fmt.Sprintf("rules alone: micro P %.3f R %.3f F1 %.3f\n", rp, rr, rf))
 		if showErrors(set) {
 			for _, e := range sc.errors {
 				t.Log(e)

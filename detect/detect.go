@@ -53,6 +53,8 @@ type Detector struct {
 	// collect, when set (training only), receives the features of every
 	// sentence a state speaks.
 	collect func(collected)
+	// modelOnly (validation only) lets the model alone choose the types.
+	modelOnly bool
 }
 
 // collected is what training learns from: the features of one sentence a

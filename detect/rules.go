@@ -567,7 +567,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		// it tried another attack on Indian soil") is still a threat.
 		tc.fired[iThreat] = true
 	}
-	if !rulesOn {
+	if !rulesOn || d.modelOnly {
 		// What the rules would not look at stays unfired; only the model
 		// may speak for such a sentence.
 		tc.fired = [4]bool{}
