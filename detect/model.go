@@ -106,7 +106,11 @@ func catFeature(bit int) string { return "c:" + strconv.Itoa(bit) }
 // sentenceFeatures appends the hashes of the features of sentence s to buf
 // (sorted, without repeats), and their names to names when names is not nil
 // (training only).
-func sentenceFeatures(dc *doc, s sentence, has cat, targets int, quoted, hedged bool, kind int, buf []uint64, names *[]string) []uint64 {
+//
+// Words inside a blocking phrase ("sovereign bonds", "intervención
+// quirúrgica") are not features, only the fact that a block is there: the
+// rules consumed them so that they could not count, and so must the model.
+func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quoted, hedged bool, kind int, buf []uint64, names *[]string) []uint64 {
 	add := func(h uint64, name func() string) {
 		buf = append(buf, h)
 		if names != nil {
@@ -114,7 +118,15 @@ func sentenceFeatures(dc *doc, s sentence, has cat, targets int, quoted, hedged 
 		}
 	}
 	prev := []byte(nil)
+	j := 0
 	for i := s.a; i < s.b; i++ {
+		for j < len(ms) && ms[j].b <= i {
+			j++
+		}
+		if j < len(ms) && ms[j].a <= i && ms[j].c&cBlock != 0 {
+			prev = nil
+			continue
+		}
 		w := dc.word(i)
 		if len(w) == 0 {
 			continue
@@ -170,7 +182,9 @@ func (m *model) prob(t int, fs []uint64) float64 {
 
 // explain returns up to n of the words and word pairs of fs that pushed type
 // t up most, as cues for a statement the model found.
-func (m *model) explain(t int, fs []uint64, n int) []string {
+//
+// skip says which words make no cue (names, function words).
+func (m *model) explain(t int, fs []uint64, n int, skip func(string) bool) []string {
 	type fw struct {
 		name string
 		w    float32
@@ -183,6 +197,13 @@ func (m *model) explain(t int, fs []uint64, n int) []string {
 		}
 		name := m.names[i]
 		if !strings.HasPrefix(name, "w:") && !strings.HasPrefix(name, "b:") {
+			continue
+		}
+		keep := false
+		for _, w := range strings.Fields(name[2:]) {
+			keep = keep || !skip(w)
+		}
+		if !keep {
 			continue
 		}
 		best = append(best, fw{name[2:], m.w[i][t]})

@@ -585,13 +585,31 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		if d.collect != nil {
 			var names []string
-			sentenceFeatures(dc, s, has, len(targets), quoted, hedged, kind, nil, &names)
+			sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, nil, &names)
 			d.collect(collected{names: names, speaker: sp.name, actor: actor, fired: tc.fired})
 		}
-		if d.model != nil {
-			dc.feat = sentenceFeatures(dc, s, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
+		// The model speaks only where the sentence is on topic: some word
+		// of sovereignty, territory, intervention, force or military aid
+		// that no blocker consumed. Elsewhere ("Mexico's sovereign bonds
+		// rallied, the minister said") its words carry no statement.
+		const topic = cSov | cSovAssert | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreat | cThreatVerb | cAid |
+			cMilNoun | cMilAction | cTerritory | cPresence | cSpace | cEval | cSale | cYield | cAcquire | cForeign | cDecide |
+			cBelong | cDictate
+		if d.model != nil && has&topic != 0 {
+			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
 			for t := range tc.fired {
 				if tc.fired[t] {
+					continue
+				}
+				if has&typeTopic[t] == 0 ||
+					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&(cSubord|cRequest) != 0) ||
+					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 {
+					// Each type needs a word of its own topic, and as for
+					// the rules: a denial or "no plans to" cancels a threat
+					// or an offer, an act reported after "after" or "tras"
+					// is someone else's, a request is no offer, a threat
+					// in a sentence that rejects is what is rejected, and
+					// a violated or denied sovereignty is not asserted.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
@@ -636,7 +654,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		if modelP[t] > 0 {
 			// Found by the model alone: its words are the cues and its
 			// probability the confidence.
-			cues = d.model.explain(t, dc.feat, 3)
+			cues = d.model.explain(t, dc.feat, 3, d.noCue)
 			conf = modelP[t]
 			if hedged {
 				conf -= 0.2
@@ -2031,4 +2049,22 @@ func isNobody(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// noCue says whether a folded word cannot explain a statement: only the
+// words of the cue lexicon do (not names, titles or function words).
+func (d *Detector) noCue(w string) bool {
+	const notCue = cSpeech | cStance | cTitle | cBody | cPronoun | cNonState | cPrep | cArticle | cHedge | cBreak | cModal |
+		cCopula | cOtherState
+	e, ok := d.lex[w]
+	return !ok || e.c == 0 || e.c&^notCue == 0
+}
+
+// typeTopic are the cue classes of which a sentence needs one for the model
+// to find each type there.
+var typeTopic = [4]cat{
+	iAssert: cSov | cSovAssert | cTerritory | cDecide | cBelong | cSale | cYield | cDictate,
+	iReject: cSov | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreatVerb | cMilNoun | cMilAction | cPresence | cSpace | cEval | cAcquire | cForeign | cDictate | cAid,
+	iThreat: cThreat | cThreatVerb | cMilAction | cMilNoun | cAcquire | cInterv | cDispatch | cAid,
+	iOffer:  cAid | cMilNoun | cDispatch,
 }
