@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sovwatch/news"
 )
 
 // Training of the statistical scorer (model.go).
@@ -410,5 +412,15 @@ func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64
 			}
 		}
 	}
+	var a, b score
+	a.tp, a.fp, a.fn, b.tp, b.fp, b.fn = map[news.StatementType]int{}, map[news.StatementType]int{}, map[news.StatementType]int{}, map[news.StatementType]int{}, map[news.StatementType]int{}, map[news.StatementType]int{}
+	for ti, typ := range typeOf {
+		i := slices.Index(grid, thr[ti])
+		a.tp[typ], a.fp[typ], a.fn[typ] = alone[i].tp[typ], alone[i].fp[typ], alone[i].fn[typ]
+		b.tp[typ], b.fp[typ], b.fn[typ] = both[i].tp[typ], both[i].fp[typ], both[i].fn[typ]
+	}
+	pa, ra, fa := a.micro()
+	pb, rb, fb := b.micro()
+	t.Logf("out of fold at these thresholds: model alone P %.3f R %.3f F1 %.3f; with the rules P %.3f R %.3f F1 %.3f", pa, ra, fa, pb, rb, fb)
 	return thr
 }
