@@ -111,12 +111,8 @@ func catFeature(bit int) string { return "c:" + strconv.Itoa(bit) }
 // quirúrgica") are not features, only the fact that a block is there: the
 // rules consumed them so that they could not count, and so must the model.
 func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quoted, hedged bool, kind int, buf []uint64, names *[]string) []uint64 {
-	add := func(h uint64, name func() string) {
-		buf = append(buf, h)
-		if names != nil {
-			*names = append(*names, name())
-		}
-	}
+	// Names are built only when training asks for them, so that scoring
+	// allocates nothing here.
 	prev := []byte(nil)
 	j := 0
 	for i := s.a; i < s.b; i++ {
@@ -131,12 +127,16 @@ func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quo
 		if len(w) == 0 {
 			continue
 		}
-		add(hashBytes(hashStr(fnvOffset, "w:"), w), func() string { return "w:" + string(w) })
+		buf = append(buf, hashBytes(hashStr(fnvOffset, "w:"), w))
+		if names != nil {
+			*names = append(*names, "w:"+string(w))
+		}
 		if prev != nil {
 			h := hashBytes(hashStr(fnvOffset, "b:"), prev)
-			h = hashBytes(hashStr(h, " "), w)
-			p := prev
-			add(h, func() string { return "b:" + string(p) + " " + string(w) })
+			buf = append(buf, hashBytes(hashStr(h, " "), w))
+			if names != nil {
+				*names = append(*names, "b:"+string(prev)+" "+string(w))
+			}
 		}
 		prev = w
 		if dc.toks[i].gap&hardGap != 0 {
@@ -145,27 +145,47 @@ func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quo
 	}
 	for c := uint64(has); c != 0; c &= c - 1 {
 		bit := bits.TrailingZeros64(c)
-		add(hashString(catFeature(bit)), func() string { return catFeature(bit) })
-	}
-	flag := func(ok bool, name string) {
-		if ok {
-			add(hashString(name), func() string { return name })
+		buf = append(buf, catHashes[bit])
+		if names != nil {
+			*names = append(*names, catFeature(bit))
 		}
 	}
-	flag(targets > 0, "x:target")
-	flag(quoted, "x:quote")
-	flag(hedged, "x:hedge")
-	flag(dc.lang == "es", "x:es")
-	flag(kind == mPerson, "x:person")
-	flag(kind == mBody, "x:body")
-	flag(kind == mPronoun, "x:pronoun")
-	flag(kind == mTitle, "x:title")
-	flag(kind == mCountry, "x:country")
+	for _, f := range [...]struct {
+		ok bool
+		i  int
+	}{
+		{targets > 0, 0}, {quoted, 1}, {hedged, 2}, {dc.lang == "es", 3}, {kind == mPerson, 4},
+		{kind == mBody, 5}, {kind == mPronoun, 6}, {kind == mTitle, 7}, {kind == mCountry, 8},
+	} {
+		if f.ok {
+			buf = append(buf, flagHashes[f.i])
+			if names != nil {
+				*names = append(*names, flagNames[f.i])
+			}
+		}
+	}
 	if names == nil {
 		slices.Sort(buf)
 		buf = slices.Compact(buf)
 	}
 	return buf
+}
+
+// flagNames are the features that say something of the sentence as a whole.
+var flagNames = [...]string{"x:target", "x:quote", "x:hedge", "x:es", "x:person", "x:body", "x:pronoun", "x:title", "x:country"}
+
+var (
+	flagHashes [len(flagNames)]uint64
+	catHashes  [64]uint64
+)
+
+func init() {
+	for i, n := range flagNames {
+		flagHashes[i] = hashString(n)
+	}
+	for i := range catHashes {
+		catHashes[i] = hashString(catFeature(i))
+	}
 }
 
 // prob is the probability of type t for a sentence with features fs (sorted,
