@@ -219,13 +219,6 @@ func (m *model) explain(t int, fs []uint64, n int, skip func(string) bool) []str
 		if !strings.HasPrefix(name, "w:") && !strings.HasPrefix(name, "b:") {
 			continue
 		}
-		keep := false
-		for _, w := range strings.Fields(name[2:]) {
-			keep = keep || !skip(w)
-		}
-		if !keep {
-			continue
-		}
 		best = append(best, fw{name[2:], m.w[i][t]})
 	}
 	slices.SortFunc(best, func(a, b fw) int {
@@ -241,6 +234,10 @@ func (m *model) explain(t int, fs []uint64, n int, skip func(string) bool) []str
 	for _, b := range best {
 		if len(out) == n {
 			break
+		}
+		w1, w2, _ := strings.Cut(b.name, " ")
+		if skip(w1) && (w2 == "" || skip(w2)) {
+			continue
 		}
 		out = append(out, b.name)
 	}

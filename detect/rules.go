@@ -495,81 +495,81 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		targets = append(targets, code)
 	}
-	composite(dc, ms, &tc, actor, targets)
-	if !tc.fired[iAssert] && actor != "" {
-		// "which he called China's territory", "parte del territorio de China"
-		for i := range ms {
-			if ms[i].c&cTerritory == 0 {
-				continue
-			}
-			if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
-				i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
-				tc.fired[iAssert] = true
-				tc.cues[iAssert] = append(tc.cues[iAssert], i)
-			}
-		}
-	}
-	if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
-		// "ready to help Cuba defend itself": help to defend a state is
-		// security assistance even with no equipment named.
-		for i := range ms {
-			span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
-			isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
-			if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
-				tc.fired[iOffer] = true
-				tc.cues[iOffer] = append(tc.cues[iOffer], i)
-				break
+	if rulesOn {
+		composite(dc, ms, &tc, actor, targets)
+		if !tc.fired[iAssert] && actor != "" {
+			// "which he called China's territory", "parte del territorio de China"
+			for i := range ms {
+				if ms[i].c&cTerritory == 0 {
+					continue
+				}
+				if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
+					i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
+					tc.fired[iAssert] = true
+					tc.cues[iAssert] = append(tc.cues[iAssert], i)
+				}
 			}
 		}
-	}
-	if actor != "" {
-		backOff(dc, ms, &tc, targets, has)
-	}
-	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
-		// "ready to send Marines ... whether Panama likes it or not"
-		tc.fired[iOffer] = false
-	}
-	if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
-		// "dispuesta a defender su independencia con las armas": arms
-		// with nobody to receive them are not an offer.
-		tc.fired[iOffer] = false
-	}
-	if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
-		// "cualquier envío de misiles a Ucrania": a hypothetical
-		// delivery, usually warned against.
-		tc.fired[iOffer] = false
-		if has&cWarn != 0 && !tc.fired[iReject] {
-			tc.fired[iReject] = true
-			tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+		if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
+			// "ready to help Cuba defend itself": help to defend a state is
+			// security assistance even with no equipment named.
+			for i := range ms {
+				span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
+				isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
+				if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
+					tc.fired[iOffer] = true
+					tc.cues[iOffer] = append(tc.cues[iOffer], i)
+					break
+				}
+			}
+		}
+		if actor != "" {
+			backOff(dc, ms, &tc, targets, has)
+		}
+		if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
+			// "ready to send Marines ... whether Panama likes it or not"
+			tc.fired[iOffer] = false
+		}
+		if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
+			// "dispuesta a defender su independencia con las armas": arms
+			// with nobody to receive them are not an offer.
+			tc.fired[iOffer] = false
+		}
+		if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
+			// "cualquier envío de misiles a Ucrania": a hypothetical
+			// delivery, usually warned against.
+			tc.fired[iOffer] = false
+			if has&cWarn != 0 && !tc.fired[iReject] {
+				tc.fired[iReject] = true
+				tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+			}
+		}
+		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
+			// Firefighting planes for Bolivia are not military assistance.
+			tc.fired[iOffer] = false
+		}
+		if has&cPeaceful != 0 {
+			// "recuperarlas por la vía diplomática" claims, it does not threaten.
+			tc.fired[iThreat] = false
+			tc.cues[iThreat] = tc.cues[iThreat][:0]
+		}
+		if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
+			// "enviar tropas a México si el Gobierno mexicano no controla
+			// a los cárteles": sending troops on the other state's failure
+			// is a threat, not help.
+			tc.fired[iOffer] = false
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
+		}
+		if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
+			(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
+				within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
+			// A threat verb before a rejection ("would pay a heavy price if
+			// it tried another attack on Indian soil") is still a threat.
+			tc.fired[iThreat] = true
 		}
 	}
-	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
-		// Firefighting planes for Bolivia are not military assistance.
-		tc.fired[iOffer] = false
-	}
-	if has&cPeaceful != 0 {
-		// "recuperarlas por la vía diplomática" claims, it does not threaten.
-		tc.fired[iThreat] = false
-		tc.cues[iThreat] = tc.cues[iThreat][:0]
-	}
-	if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
-		// "enviar tropas a México si el Gobierno mexicano no controla
-		// a los cárteles": sending troops on the other state's failure
-		// is a threat, not help.
-		tc.fired[iOffer] = false
-		tc.fired[iThreat] = true
-		tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
-	}
-	if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
-		(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
-			within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
-		// A threat verb before a rejection ("would pay a heavy price if
-		// it tried another attack on Indian soil") is still a threat.
-		tc.fired[iThreat] = true
-	}
-	if !rulesOn || d.modelOnly {
-		// What the rules would not look at stays unfired; only the model
-		// may speak for such a sentence.
+	if d.modelOnly {
 		tc.fired = [4]bool{}
 	}
 	hedged := has&cHedge != 0
