@@ -99,7 +99,7 @@ func hashStr(h uint64, s string) uint64 {
 
 func hashString(s string) uint64 { return hashStr(fnvOffset, s) }
 
-// catNames name the cue classes for features ("c:12"); the bit index is the
+// catFeature names a cue class as a feature ("c:12"); the bit index is the
 // name, so the model file survives renaming a class but not reordering them.
 func catFeature(bit int) string { return "c:" + strconv.Itoa(bit) }
 
