@@ -201,8 +201,10 @@ func (sc *score) table(name string) string {
 	return b.String()
 }
 
-func runCorpus(t *testing.T, path string) *score {
-	d, err := New(Options{})
+func runCorpus(t *testing.T, path string) *score { return runCorpusWith(t, path, Options{}) }
+
+func runCorpusWith(t *testing.T, path string, opts Options) *score {
+	d, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +228,7 @@ const (
 var (
 	tunedSets = []string{"corpus", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
 		"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"}
-	reportSets = []string{"blind10", "blind11", "blind12"}
+	reportSets = []string{"blind10", "blind11", "blind12", "blind13", "dev11"}
 )
 
 func (sc *score) merge(o *score) {
@@ -273,7 +275,8 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, set := range append(append([]string(nil), tunedSets...), reportSets...) {
 		sc := runCorpus(t, "testdata/"+set+".yaml")
-		t.Log("\n" + sc.table(set))
+		rp, rr, rf := runCorpusWith(t, "testdata/"+set+".yaml", Options{RulesOnly: true}).micro()
+		t.Log("\n" + sc.table(set) + fmt.Sprintf("rules alone: micro P %.3f R %.3f F1 %.3f\n", rp, rr, rf))
 		if showErrors(set) {
 			for _, e := range sc.errors {
 				t.Log(e)

@@ -27,6 +27,9 @@ type Options struct {
 	// ExtraPeople are added to the built-in list of people who speak for
 	// states (see geo/people.csv); an entry with a built-in name replaces it.
 	ExtraPeople []geo.Person
+	// RulesOnly leaves out the statistical scorer (model.go): only the
+	// rules fire.
+	RulesOnly bool
 }
 
 // Result is what Analyze returns: the language the text was read as and the
@@ -46,7 +49,25 @@ type Detector struct {
 	starters map[string]bool
 	byRole   map[string][]*geo.Person // "MX/president" -> people
 	pool     sync.Pool
+	model    *model // nil: rules only
+	// collect, when set (training only), receives the features of every
+	// sentence a state speaks.
+	collect func(collected)
+	// modelOnly (validation only) lets the model alone choose the types.
+	modelOnly bool
 }
+
+// collected is what training learns from: the features of one sentence a
+// state speaks, who speaks, and which types the rules fired.
+type collected struct {
+	names   []string
+	speaker string
+	actor   string
+	fired   [4]bool
+}
+
+// builtinModel parses the embedded weights once per process.
+var builtinModel = sync.OnceValues(func() (*model, error) { return parseModel(modelTSV) })
 
 // lexEntry is everything one phrase means: cue categories and, when it is a
 // name, what the gazetteer says about it.
@@ -151,6 +172,11 @@ func New(opts Options) (*Detector, error) {
 		}
 	}
 	d.pool.New = func() any { return new(doc) }
+	if !opts.RulesOnly {
+		if d.model, err = builtinModel(); err != nil {
+			return nil, fmt.Errorf("detect: %w", err)
+		}
+	}
 	return d, nil
 }
 
@@ -198,6 +224,7 @@ func (d *Detector) Analyze(text, langHint string) Result {
 	if res.Language == "" {
 		res.Language = identify(dc)
 	}
+	dc.lang = res.Language
 	if len(dc.toks) == 0 {
 		res.Statements = []news.Statement{}
 		return res

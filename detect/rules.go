@@ -474,7 +474,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
 		cReject | cDemand
-	if !ok || has&cSuppress != 0 || (!any && len(tc.cues[iThreat]) == 0 && has&compositeCats == 0) {
+	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0
+	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
 	actor := sp.code
@@ -494,89 +495,135 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		targets = append(targets, code)
 	}
-	composite(dc, ms, &tc, actor, targets)
-	if !tc.fired[iAssert] && actor != "" {
-		// "which he called China's territory", "parte del territorio de China"
-		for i := range ms {
-			if ms[i].c&cTerritory == 0 {
-				continue
-			}
-			if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
-				i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
-				tc.fired[iAssert] = true
-				tc.cues[iAssert] = append(tc.cues[iAssert], i)
-			}
-		}
-	}
-	if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
-		// "ready to help Cuba defend itself": help to defend a state is
-		// security assistance even with no equipment named.
-		for i := range ms {
-			span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
-			isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
-			if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
-				tc.fired[iOffer] = true
-				tc.cues[iOffer] = append(tc.cues[iOffer], i)
-				break
+	if rulesOn {
+		composite(dc, ms, &tc, actor, targets)
+		if !tc.fired[iAssert] && actor != "" {
+			// "which he called China's territory", "parte del territorio de China"
+			for i := range ms {
+				if ms[i].c&cTerritory == 0 {
+					continue
+				}
+				if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
+					i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
+					tc.fired[iAssert] = true
+					tc.cues[iAssert] = append(tc.cues[iAssert], i)
+				}
 			}
 		}
-	}
-	if actor != "" {
-		backOff(dc, ms, &tc, targets, has)
-	}
-	if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
-		// "ready to send Marines ... whether Panama likes it or not"
-		tc.fired[iOffer] = false
-	}
-	if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
-		// "dispuesta a defender su independencia con las armas": arms
-		// with nobody to receive them are not an offer.
-		tc.fired[iOffer] = false
-	}
-	if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
-		// "cualquier envío de misiles a Ucrania": a hypothetical
-		// delivery, usually warned against.
-		tc.fired[iOffer] = false
-		if has&cWarn != 0 && !tc.fired[iReject] {
-			tc.fired[iReject] = true
-			tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+		if !tc.fired[iOffer] && len(targets) > 0 && has&(cNeg|cRequest|cCond) == 0 {
+			// "ready to help Cuba defend itself": help to defend a state is
+			// security assistance even with no equipment named.
+			for i := range ms {
+				span := dc.folded[dc.toks[ms[i].a].start:dc.toks[ms[i].b-1].end]
+				isHelp := ms[i].c&cHelp != 0 || bytes.Contains(span, []byte("help")) || bytes.Contains(span, []byte("ayud"))
+				if ms[i].c&cOffer != 0 && isHelp && within(ms, cDefend, ms[i].b, ms[i].b+4) && !negatedAt(ms, i) {
+					tc.fired[iOffer] = true
+					tc.cues[iOffer] = append(tc.cues[iOffer], i)
+					break
+				}
+			}
+		}
+		if actor != "" {
+			backOff(dc, ms, &tc, targets, has)
+		}
+		if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
+			// "ready to send Marines ... whether Panama likes it or not"
+			tc.fired[iOffer] = false
+		}
+		if tc.fired[iOffer] && len(targets) == 0 && has&cHelp == 0 {
+			// "dispuesta a defender su independencia con las armas": arms
+			// with nobody to receive them are not an offer.
+			tc.fired[iOffer] = false
+		}
+		if tc.fired[iOffer] && anyBefore(dc, ms, tc.cues[iOffer]) {
+			// "cualquier envío de misiles a Ucrania": a hypothetical
+			// delivery, usually warned against.
+			tc.fired[iOffer] = false
+			if has&cWarn != 0 && !tc.fired[iReject] {
+				tc.fired[iReject] = true
+				tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
+			}
+		}
+		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
+			// Firefighting planes for Bolivia are not military assistance.
+			tc.fired[iOffer] = false
+		}
+		if has&cPeaceful != 0 {
+			// "recuperarlas por la vía diplomática" claims, it does not threaten.
+			tc.fired[iThreat] = false
+			tc.cues[iThreat] = tc.cues[iThreat][:0]
+		}
+		if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
+			// "enviar tropas a México si el Gobierno mexicano no controla
+			// a los cárteles": sending troops on the other state's failure
+			// is a threat, not help.
+			tc.fired[iOffer] = false
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
+		}
+		if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
+			(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
+				within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
+			// A threat verb before a rejection ("would pay a heavy price if
+			// it tried another attack on Indian soil") is still a threat.
+			tc.fired[iThreat] = true
 		}
 	}
-	if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
-		// Firefighting planes for Bolivia are not military assistance.
-		tc.fired[iOffer] = false
+	if d.modelOnly {
+		tc.fired = [4]bool{}
 	}
-	if has&cPeaceful != 0 {
-		// "recuperarlas por la vía diplomática" claims, it does not threaten.
-		tc.fired[iThreat] = false
-		tc.cues[iThreat] = tc.cues[iThreat][:0]
-	}
-	if tc.fired[iOffer] && condFailure(dc, ms, tc.cues[iOffer]) {
-		// "enviar tropas a México si el Gobierno mexicano no controla
-		// a los cárteles": sending troops on the other state's failure
-		// is a threat, not help.
-		tc.fired[iOffer] = false
-		tc.fired[iThreat] = true
-		tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
-	}
-	if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
-		(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
-			within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
-		// A threat verb before a rejection ("would pay a heavy price if
-		// it tried another attack on Indian soil") is still a threat.
-		tc.fired[iThreat] = true
+	hedged := has&cHedge != 0
+	var modelP [4]float64
+	if actor != "" && (d.model != nil || d.collect != nil) {
+		kind := 0
+		if spIdx >= 0 {
+			kind = ments[spIdx].kind
+		}
+		quoted := false
+		for i := s.a; i < s.b && !quoted; i++ {
+			quoted = dc.toks[i].inQuote
+		}
+		if d.collect != nil {
+			var names []string
+			sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, nil, &names)
+			d.collect(collected{names: names, speaker: sp.name, actor: actor, fired: tc.fired})
+		}
+		// The model speaks only where the sentence is on topic: some word
+		// of sovereignty, territory, intervention, force or military aid
+		// that no blocker consumed. Elsewhere ("Mexico's sovereign bonds
+		// rallied, the minister said") its words carry no statement.
+		const topic = cSov | cSovAssert | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreat | cThreatVerb | cAid |
+			cMilNoun | cMilAction | cTerritory | cPresence | cSpace | cEval | cSale | cYield | cAcquire | cForeign | cDecide |
+			cBelong | cDictate
+		if d.model != nil && has&topic != 0 {
+			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
+			for t := range tc.fired {
+				if tc.fired[t] {
+					continue
+				}
+				if has&typeTopic[t] == 0 ||
+					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&(cSubord|cRequest) != 0) ||
+					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 {
+					// Each type needs a word of its own topic, and as for
+					// the rules: a denial or "no plans to" cancels a threat
+					// or an offer, an act reported after "after" or "tras"
+					// is someone else's, a request is no offer, a threat
+					// in a sentence that rejects is what is rejected, and
+					// a violated or denied sovereignty is not asserted.
+					continue
+				}
+				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
+					tc.fired[t] = true
+					modelP[t] = p
+				}
+			}
+		}
 	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
 		return out
 	}
 	sentence := strings.TrimSpace(dc.orig[s.o0:s.o1])
 	quote := quotes(dc, s)
-	hedged := false
-	for i := range ms {
-		if ms[i].c&cHedge != 0 {
-			hedged = true
-		}
-	}
 	for t := range tc.fired {
 		if !tc.fired[t] {
 			continue
@@ -603,6 +650,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		if hedged {
 			conf -= 0.2
+		}
+		if modelP[t] > 0 {
+			// Found by the model alone: its words are the cues and its
+			// probability the confidence.
+			cues = d.model.explain(t, dc.feat, 3, d.noCue)
+			conf = modelP[t]
+			if hedged {
+				conf -= 0.2
+			}
 		}
 		conf = max(0.05, min(0.99, conf))
 		tg := targets
@@ -1993,4 +2049,22 @@ func isNobody(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// noCue says whether a folded word cannot explain a statement: only the
+// words of the cue lexicon do (not names, titles or function words).
+func (d *Detector) noCue(w string) bool {
+	const notCue = cSpeech | cStance | cTitle | cBody | cPronoun | cNonState | cPrep | cArticle | cHedge | cBreak | cModal |
+		cCopula | cOtherState
+	e, ok := d.lex[w]
+	return !ok || e.c == 0 || e.c&^notCue == 0
+}
+
+// typeTopic are the cue classes of which a sentence needs one for the model
+// to find each type there.
+var typeTopic = [4]cat{
+	iAssert: cSov | cSovAssert | cTerritory | cDecide | cBelong | cSale | cYield | cDictate,
+	iReject: cSov | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreatVerb | cMilNoun | cMilAction | cPresence | cSpace | cEval | cAcquire | cForeign | cDictate | cAid,
+	iThreat: cThreat | cThreatVerb | cMilAction | cMilNoun | cAcquire | cInterv | cDispatch | cAid,
+	iOffer:  cAid | cMilNoun | cDispatch,
 }

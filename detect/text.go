@@ -47,6 +47,8 @@ type doc struct {
 	ments  []mention
 	cues   [4][]int
 	st     passageState
+	lang   string   // the language Analyze settled on
+	feat   []uint64 // the model's features of the current sentence
 }
 
 func (d *doc) reset(text string) {
