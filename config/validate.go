@@ -75,13 +75,7 @@ func (c *Config) Validate() error {
 	names := map[string]int{}
 	for i, s := range c.Sources {
 		at := fmt.Sprintf("sources[%d]", i)
-		if s.Name == "" {
-			add(at+".name", "give every source a short unique name", "is required")
-		} else if j, dup := names[s.Name]; dup {
-			add(at+".name", fmt.Sprintf("sources[%d] already uses it", j), "duplicate source name %q", s.Name)
-		} else {
-			names[s.Name] = i
-		}
+		checkUniqueName(add, names, "sources", "source", i, s.Name)
 		switch s.Type {
 		case SourceRSS, SourceHTML:
 			if s.URL == "" {
@@ -130,13 +124,7 @@ func (c *Config) Validate() error {
 	wnames := map[string]int{}
 	for i, w := range c.Watchlists {
 		at := fmt.Sprintf("watchlists[%d]", i)
-		if w.Name == "" {
-			add(at+".name", "", "is required")
-		} else if j, dup := wnames[w.Name]; dup {
-			add(at+".name", fmt.Sprintf("watchlists[%d] already uses it", j), "duplicate watchlist name %q", w.Name)
-		} else {
-			wnames[w.Name] = i
-		}
+		checkUniqueName(add, wnames, "watchlists", "watchlist", i, w.Name)
 		for k, t := range w.Types {
 			if _, ok := news.ParseStatementType(t); !ok {
 				add(fmt.Sprintf("%s.types[%d]", at, k), "use sovereignty_assertion, intervention_rejection, intervention_threat or assistance_offer (or assertion, rejection, threat, offer)", "unknown statement type %q", t)
@@ -181,6 +169,21 @@ func (c *Config) Validate() error {
 		}
 	}
 	return errors.Join(ps...)
+}
+
+// checkUniqueName checks that list[i] has a name no earlier entry took;
+// seen maps names to the index that took them.
+func checkUniqueName(add func(path, hint, format string, args ...any), seen map[string]int, list, what string, i int, name string) {
+	path := fmt.Sprintf("%s[%d].name", list, i)
+	if name == "" {
+		add(path, fmt.Sprintf("give every %s a short unique name", what), "is required")
+		return
+	}
+	if j, dup := seen[name]; dup {
+		add(path, fmt.Sprintf("%s[%d] already uses it", list, j), "duplicate %s name %q", what, name)
+		return
+	}
+	seen[name] = i
 }
 
 // checkChannel checks a destination and that its platform is configured.
