@@ -230,36 +230,6 @@ func (c *Compiled) chooseAnchors() {
 			}
 		}
 	}
-	if ks, ok := termKeys(c.root); ok && c.anchored {
-		ks = dedupKeys(ks)
-		c.exact = len(ks) == len(c.anchors)
-		for _, k := range ks {
-			c.exact = c.exact && slices.Contains(c.anchors, k)
-		}
-	}
-}
-
-// termKeys returns the keys of a query that is nothing but words (headline
-// or not) joined by OR, and false for any other query.
-func termKeys(n *node) ([]key, bool) {
-	switch {
-	case n == nil:
-		return nil, false
-	case n.kind == kTerm:
-		k, _ := textKey(n.words[0], n.title)
-		return []key{k}, true
-	case n.kind == kOr:
-		var out []key
-		for _, k := range n.kids {
-			ks, ok := termKeys(k)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, ks...)
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 // pairNorm turns the cost of a second key into the share of candidates it

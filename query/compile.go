@@ -36,10 +36,6 @@ type Compiled struct {
 	anchored bool  // false: must be evaluated on every document
 	req      key   // a second key a matching document has, when hasReq
 	hasReq   bool
-	// exact: the query is a plain OR of words and the watchlist is filed
-	// under exactly those words, so being found through one of them proves
-	// the query true and only the statement requirement is left to check.
-	exact bool
 }
 
 // stmtFilter is the watchlist-level restriction on statements.
@@ -262,15 +258,6 @@ func statementOnly(n *node) bool {
 	return n.isStatementField()
 }
 
-// matchFound is Match for a watchlist the index found through one of its
-// anchors.
-func (c *Compiled) matchFound(d *Document) bool {
-	if c.exact {
-		return c.w.AnyArticle || c.anyEligible(d)
-	}
-	return c.Match(d)
-}
-
 // Match reports whether the document satisfies the watchlist.
 func (c *Compiled) Match(d *Document) bool {
 	if !c.w.AnyArticle && !c.anyEligible(d) {
@@ -306,6 +293,22 @@ func (c *Compiled) eval(n *node, d *Document) bool {
 		return false
 	case kNot:
 		return !c.eval(n.kids[0], d)
+	case kExists:
+		for i := range d.stmts {
+			s := &d.stmts[i]
+			if c.filter.eligible(s) && evalStatement(n.kids[0], s) {
+				return true
+			}
+		}
+		return false
+	}
+	return evalLeaf(n, d)
+}
+
+// evalLeaf evaluates a word, wildcard, phrase, NEAR, source or language
+// leaf on the document.
+func evalLeaf(n *node, d *Document) bool {
+	switch n.kind {
 	case kTerm:
 		p := d.positions(n.words[0])
 		return len(p) > 0 && (!n.title || p[0] < d.titleEnd)
@@ -319,14 +322,6 @@ func (c *Compiled) eval(n *node, d *Document) bool {
 		return containsRun(d.source, n.words)
 	case kLang:
 		return d.lang == n.code
-	case kExists:
-		for i := range d.stmts {
-			s := &d.stmts[i]
-			if c.filter.eligible(s) && evalStatement(n.kids[0], s) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }

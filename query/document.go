@@ -21,6 +21,7 @@ type Document struct {
 	order    []int32          // word ids grouped by first byte, for wildcards
 	first    [257]int32       // start of each first byte's group in order
 	titleEnd int32            // positions below this are in the headline
+	inHead   []uint64         // bit per word id: the word is in the headline
 	source   []string
 	lang     string
 	stmts    []docStatement
@@ -78,8 +79,10 @@ func NewDocument(a news.Article, stmts []news.Statement) *Document {
 		off += c
 	}
 	nb := len(toks) - len(title)
+	d.inHead = make([]uint64, (len(counts)+63)/64)
 	for p, id := range tokID[nb:] {
 		d.lists[id] = append(d.lists[id], int32(p))
+		setBit(d.inHead, uint32(id))
 	}
 	bodyStart := int32(len(title)) + fieldGap
 	for p, id := range tokID[:nb] {
@@ -149,4 +152,4 @@ func (d *Document) Statements() int { return len(d.stmts) }
 
 func statementTypeName(i uint8) string { return string(news.StatementTypes[i]) }
 
-func (d *Document) inTitle(id int32) bool { return d.lists[id][0] < d.titleEnd }
+func (d *Document) inTitle(id int32) bool { return hasBit(d.inHead, uint32(id)) }

@@ -23,15 +23,22 @@ type Index struct {
 	mu    sync.RWMutex
 	byID  map[int64]int32 // watchlist ID -> slot
 	slots []*Compiled     // nil when free
+	progs []*program      // per slot, what Match evaluates
 	free  []int32
 	post  [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
 	heads map[string][]string            // first MinPrefix runes -> prefixes with an entry
 	// headBits has a bit set for the first three bytes of every head, so
 	// that most document words skip the heads lookup.
 	headBits [1 << 10]uint64
-	always   [2][]int32 // per group, watchlists without any necessary key
-	nextID   uint32
-	freeIDs  []uint32
+	// wordBits and titleBits have a bit set for the signature of every
+	// word and headline key. Most words of an article are keys of no
+	// watchlist, and a bit test in 8 KB that stays in cache costs far less
+	// than a map lookup. Bits are never cleared: a stale bit costs one
+	// lookup, not a wrong answer.
+	wordBits, titleBits [1 << 10]uint64
+	always              [2][]int32 // per group, watchlists without any necessary key
+	nextID              uint32
+	freeIDs             []uint32
 
 	scratch sync.Pool // *scratch, per-Match working memory
 }
@@ -52,11 +59,11 @@ func groupOf(c *Compiled) int {
 }
 
 // entry is what the dictionary knows about one key: the watchlists filed
-// under it and how many use it as their second key.
+// under it, and how many use it as their second key or in a program leaf.
 type entry struct {
-	id      uint32       // dense, from 1, for the per-match presence bitset
-	lists   [2][]posting // per group
-	reqRefs int32
+	id    uint32       // dense, from 1, for the per-match presence bitset
+	lists [2][]posting // per group
+	refs  int32
 }
 
 // posting is one watchlist filed under a key, with the id of the second key
@@ -100,12 +107,13 @@ func (x *Index) AddCompiled(c *Compiled) {
 		x.removeSlot(slot)
 	}
 	var slot int32
+	p := x.compileProgram(c)
 	if n := len(x.free); n > 0 {
 		slot, x.free = x.free[n-1], x.free[:n-1]
-		x.slots[slot] = c
+		x.slots[slot], x.progs[slot] = c, p
 	} else {
 		slot = int32(len(x.slots))
-		x.slots = append(x.slots, c)
+		x.slots, x.progs = append(x.slots, c), append(x.progs, p)
 	}
 	x.byID[c.w.ID] = slot
 	g := groupOf(c)
@@ -116,7 +124,7 @@ func (x *Index) AddCompiled(c *Compiled) {
 	var req uint32
 	if c.hasReq {
 		e := x.entry(c.req)
-		e.reqRefs++
+		e.refs++
 		req = e.id
 	}
 	for _, k := range c.anchors {
@@ -138,17 +146,22 @@ func (g *Index) entry(k key) *entry {
 		e.id = g.nextID
 	}
 	g.post[k.kind][k.s] = e
-	if k.kind == keyPrefix {
+	switch k.kind {
+	case keyPrefix:
 		h := head(k.s)
 		g.heads[h] = append(g.heads[h], k.s)
 		setBit(g.headBits[:], headHash(h))
+	case keyTerm:
+		setBit(g.wordBits[:], wordSig(k.s))
+	case keyTitle:
+		setBit(g.titleBits[:], wordSig(k.s))
 	}
 	return e
 }
 
 // release drops the entry of k once nothing uses it.
 func (g *Index) release(k key, e *entry) {
-	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.reqRefs > 0 {
+	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.refs > 0 {
 		return
 	}
 	delete(g.post[k.kind], k.s)
@@ -182,10 +195,15 @@ func (x *Index) Remove(id int64) bool {
 }
 
 func (x *Index) removeSlot(slot int32) {
-	c := x.slots[slot]
+	c, p := x.slots[slot], x.progs[slot]
 	delete(x.byID, c.w.ID)
-	x.slots[slot] = nil
+	x.slots[slot], x.progs[slot] = nil, nil
 	x.free = append(x.free, slot)
+	for _, k := range p.keys {
+		e := x.post[k.kind][k.s]
+		e.refs--
+		x.release(k, e)
+	}
 	g := groupOf(c)
 	if !c.anchored {
 		x.always[g] = dropSlot(x.always[g], slot)
@@ -206,7 +224,7 @@ func (x *Index) removeSlot(slot int32) {
 	}
 	if c.hasReq {
 		e := x.post[c.req.kind][c.req.s]
-		e.reqRefs--
+		e.refs--
 		x.release(c.req, e)
 	}
 }
@@ -226,6 +244,15 @@ func dropSlot(l []int32, slot int32) []int32 {
 // starts with its head's bytes.
 func headHash(s string) uint32 {
 	h := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (h * 2654435761) >> 16
+}
+
+// wordSig hashes a word into wordBits from its length and its first and
+// last bytes: cheap enough for every word of every article, and varied
+// enough that few words share a key's bit.
+func wordSig(s string) uint32 {
+	n := len(s)
+	h := uint32(n)*0x9E3779B1 ^ uint32(s[0])<<24 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<8 ^ uint32(s[(n-1)/3])
 	return (h * 2654435761) >> 16
 }
 
@@ -254,14 +281,15 @@ func (x *Index) Len() int {
 func (x *Index) Match(d *Document) []int64 {
 	s := x.candidates(d)
 	var out []int64
-	for _, c := range s.cands {
-		if c.matchFound(d) {
-			out = append(out, c.w.ID)
+	if len(s.cands) > 0 {
+		out = make([]int64, 0, len(s.cands))
+	}
+	for _, p := range s.cands {
+		if p.match(d, s.present) {
+			out = append(out, p.id)
 		}
 	}
-	clear(s.cands) // let replaced watchlists be collected
-	s.cands = s.cands[:0]
-	x.scratch.Put(s)
+	x.done(s)
 	slices.Sort(out)
 	return out
 }
@@ -282,15 +310,25 @@ func (x *Index) Explain(id int64, d *Document) (e Explanation, ok bool) {
 	return c.Explain(d)
 }
 
-// scratch is the working memory of one candidate search, pooled because a
-// fresh one per article would be most of its allocations.
+// scratch is the working memory of one match, pooled because a fresh one
+// per article would be most of its allocations.
 type scratch struct {
 	marks   []uint64 // candidate slots already taken
 	present []uint64 // entry ids the document carries
-	ids     []uint32
+	ids     []uint32 // the bits set in present
 	lists   [][]posting
 	seen    []int32
-	cands   []*Compiled
+	cands   []*program
+}
+
+// done clears a scratch and returns it to the pool.
+func (x *Index) done(s *scratch) {
+	for _, id := range s.ids {
+		clearBit(s.present, id)
+	}
+	clear(s.cands) // let replaced watchlists be collected
+	s.ids, s.cands = s.ids[:0], s.cands[:0]
+	x.scratch.Put(s)
 }
 
 func setBit(b []uint64, i uint32)      { b[i>>6] |= 1 << (i & 63) }
@@ -304,10 +342,11 @@ func grow(b []uint64, bits int) []uint64 {
 	return b
 }
 
-// candidates collects, in a scratch the caller returns to the pool, the
-// watchlists worth evaluating, each once. The compiled watchlists are
-// immutable, so they stay valid after the lock is released even if the
-// index changes.
+// candidates collects, in a scratch the caller hands to done, the
+// watchlists worth evaluating, each once, and the entries the document
+// carries. Programs are immutable and the presence bits are a snapshot taken
+// under the same lock, so both stay consistent after the lock is released
+// even if the index changes.
 func (x *Index) candidates(d *Document) *scratch {
 	s, _ := x.scratch.Get().(*scratch)
 	if s == nil {
@@ -325,7 +364,7 @@ func (x *Index) candidates(d *Document) *scratch {
 		if !hasBit(s.marks, uint32(slot)) {
 			setBit(s.marks, uint32(slot))
 			s.seen = append(s.seen, slot)
-			s.cands = append(s.cands, x.slots[slot])
+			s.cands = append(s.cands, x.progs[slot])
 		}
 	}
 	for g := range groups {
@@ -353,14 +392,11 @@ func (x *Index) candidates(d *Document) *scratch {
 			}
 		}
 	}
-	for _, id := range s.ids {
-		clearBit(s.present, id)
-	}
 	for _, slot := range s.seen {
 		clearBit(s.marks, uint32(slot))
 	}
 	clear(s.lists)
-	s.ids, s.lists, s.seen = s.ids[:0], s.lists[:0], s.seen[:0]
+	s.lists, s.seen = s.lists[:0], s.seen[:0]
 	return s
 }
 
@@ -370,8 +406,11 @@ func (x *Index) candidates(d *Document) *scratch {
 func (x *Index) visit(d *Document, f func(key)) {
 	hasPrefixes := len(x.heads) > 0
 	for id, w := range d.vocab {
-		f(key{keyTerm, w})
-		if d.inTitle(int32(id)) {
+		sig := wordSig(w)
+		if hasBit(x.wordBits[:], sig) {
+			f(key{keyTerm, w})
+		}
+		if hasBit(x.titleBits[:], sig) && d.inTitle(int32(id)) {
 			f(key{keyTitle, w})
 		}
 		if !hasPrefixes || len(w) < MinPrefix || !hasBit(x.headBits[:], headHash(w)) {

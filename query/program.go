@@ -1,0 +1,278 @@
+package query
+
+import "slices"
+
+// program is a watchlist as the index evaluates it: the lowered query
+// flattened into a few bytes per node, its words replaced by the ids of
+// dictionary entries. The index learns which entries a document carries
+// while it looks up candidates, so most leaves cost a bit test instead of a
+// string lookup in the document, and a candidate is read from one small
+// block of memory instead of a walk through its Compiled tree. Only
+// phrases, NEAR, sources, speakers and headline wildcards, which need
+// positions or strings, are evaluated on the document from their nodes.
+//
+// A program is immutable. Its entry ids are only meaningful together with
+// the presence bits computed while it was in the index, which is how Match
+// uses it.
+type program struct {
+	// What every candidate reads comes first and fits in two cache lines
+	// for most watchlists: the statement filter, copied so that evaluating
+	// a candidate does not touch its Compiled, and the code, kept inline
+	// when short.
+	id         int64
+	minConf    float64
+	types      uint8
+	anyArticle bool
+	code       []instr
+	inline     [inlineCode]instr
+
+	actors  []string
+	targets []string
+	nodes   []*node  // leaves evaluated on the document
+	codes   []string // actor and target codes
+	keys    []key    // dictionary entries referenced, released on removal
+}
+
+// inlineCode is how many instructions a program holds without a second
+// allocation; most analysts' watchlists need fewer.
+const inlineCode = 8
+
+// instr is one node of a program in prefix order; the children of a node
+// follow it, and end is the index just after its subtree.
+type instr struct {
+	kind nodeKind
+	op   uint8 // how a leaf is evaluated: opBit, opNode, opType, opCode
+	end  uint16
+	arg  uint32 // entry id (opBit), index into nodes or codes, or type index
+}
+
+const (
+	opBit  = iota + 1 // the document carries entry arg
+	opNode            // evaluate nodes[arg] on the document
+	opType            // statement type index arg
+	opCode            // codes[arg] is the statement's actor, or among its targets
+)
+
+// compileProgram flattens c for index x, creating the dictionary entries its
+// leaves need. The caller holds the write lock and keeps p.keys to release.
+func (x *Index) compileProgram(c *Compiled) *program {
+	f := c.filter
+	p := &program{types: f.types, minConf: f.minConf, actors: f.actors, targets: f.targets,
+		anyArticle: c.w.AnyArticle, id: c.w.ID}
+	p.code = p.inline[:0]
+	if c.root != nil {
+		x.emit(p, c.root, false)
+	}
+	return p
+}
+
+func (x *Index) emit(p *program, n *node, inStatement bool) {
+	at := len(p.code)
+	p.code = append(p.code, instr{kind: n.kind})
+	in := instr{kind: n.kind}
+	leafKey := func(k key) {
+		e := x.entry(k)
+		e.refs++
+		p.keys = append(p.keys, k)
+		in.op, in.arg = opBit, e.id
+	}
+	leafNode := func() {
+		in.op, in.arg = opNode, uint32(len(p.nodes))
+		p.nodes = append(p.nodes, n)
+	}
+	switch n.kind {
+	case kAnd, kOr, kNot:
+		// Bit tests first: an AND usually fails, and an OR usually
+		// succeeds, on a word before any phrase has to be looked up.
+		kids := slices.Clone(n.kids)
+		slices.SortStableFunc(kids, func(a, b *node) int { return leafCost(a) - leafCost(b) })
+		for _, k := range kids {
+			x.emit(p, k, inStatement)
+		}
+	case kExists:
+		x.emit(p, n.kids[0], true)
+	case kTerm:
+		kind := keyTerm
+		if n.title {
+			kind = keyTitle
+		}
+		leafKey(key{kind, n.words[0]})
+	case kPrefix:
+		if n.title {
+			leafNode()
+		} else {
+			leafKey(key{keyPrefix, n.words[0]})
+		}
+	case kLang:
+		leafKey(key{keyLang, n.code})
+	case kType:
+		in.op, in.arg = opType, uint32(typeIndex(n.typ))
+	case kActor, kTarget:
+		in.op, in.arg = opCode, uint32(len(p.codes))
+		p.codes = append(p.codes, n.code)
+	case kPhrase, kNear:
+		// Evaluated as an AND of its words' bits and then its positions:
+		// the candidate was found through one word, and most of the time
+		// another is missing, which a bit test tells without a lookup.
+		in.kind = kAnd
+		for _, k := range necessaryKeys(n) {
+			p.code = append(p.code, instr{kind: kTerm, end: uint16(len(p.code) + 1)})
+			leafKey(k)
+			p.code[len(p.code)-1].op, p.code[len(p.code)-1].arg = in.op, in.arg
+		}
+		leaf := instr{kind: n.kind, op: opNode, arg: uint32(len(p.nodes)), end: uint16(len(p.code) + 1)}
+		p.nodes = append(p.nodes, n)
+		p.code = append(p.code, leaf)
+		in.op, in.arg = 0, 0
+	default: // source, speaker
+		leafNode()
+	}
+	in.end = uint16(len(p.code))
+	p.code[at] = in
+}
+
+// necessaryKeys lists the keys a document satisfying a phrase or NEAR
+// carries: every word of a phrase (in the headline for a headline phrase),
+// every word or wildcard of a NEAR operand.
+func necessaryKeys(n *node) []key {
+	switch n.kind {
+	case kTerm, kPhrase:
+		kind := keyTerm
+		if n.title {
+			kind = keyTitle
+		}
+		ks := make([]key, len(n.words))
+		for i, w := range n.words {
+			ks[i] = key{kind, w}
+		}
+		return dedupKeys(ks)
+	case kPrefix:
+		return []key{{keyPrefix, n.words[0]}}
+	case kNear:
+		return dedupKeys(append(necessaryKeys(n.kids[0]), necessaryKeys(n.kids[1])...))
+	}
+	return nil
+}
+
+// leafCost orders the children of a boolean node: what a bit test decides
+// first, then statements, then what needs the document's positions.
+func leafCost(n *node) int {
+	switch n.kind {
+	case kTerm, kLang:
+		return 0
+	case kPrefix:
+		if n.title {
+			return 3
+		}
+		return 0
+	case kType, kActor, kTarget:
+		return 1
+	case kPhrase, kSource, kSpeaker:
+		return 2
+	case kNot:
+		return leafCost(n.kids[0])
+	}
+	return 3
+}
+
+// match reports whether the document satisfies the program; present holds
+// the entries the document carries.
+func (p *program) match(d *Document, present []uint64) bool {
+	if !p.anyArticle && !p.anyEligible(d) {
+		return false
+	}
+	return len(p.code) == 0 || p.eval(0, d, present)
+}
+
+func (p *program) eligible(s *docStatement) bool {
+	if p.types != 0 && (s.typ == unknownType || p.types&(1<<s.typ) == 0) {
+		return false
+	}
+	if s.conf < p.minConf {
+		return false
+	}
+	if len(p.actors) > 0 && !slices.Contains(p.actors, s.actor) {
+		return false
+	}
+	if len(p.targets) > 0 && !slices.ContainsFunc(s.targets, func(t string) bool { return slices.Contains(p.targets, t) }) {
+		return false
+	}
+	return true
+}
+
+func (p *program) anyEligible(d *Document) bool {
+	for i := range d.stmts {
+		if p.eligible(&d.stmts[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *program) eval(i int, d *Document, present []uint64) bool {
+	in := p.code[i]
+	switch in.kind {
+	case kAnd:
+		for j := i + 1; j < int(in.end); j = int(p.code[j].end) {
+			if !p.eval(j, d, present) {
+				return false
+			}
+		}
+		return true
+	case kOr:
+		for j := i + 1; j < int(in.end); j = int(p.code[j].end) {
+			if p.eval(j, d, present) {
+				return true
+			}
+		}
+		return false
+	case kNot:
+		return !p.eval(i+1, d, present)
+	case kExists:
+		for k := range d.stmts {
+			s := &d.stmts[k]
+			if p.eligible(s) && p.evalStatement(i+1, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch in.op {
+	case opBit:
+		return hasBit(present, in.arg)
+	case opNode:
+		return evalLeaf(p.nodes[in.arg], d)
+	}
+	return false
+}
+
+func (p *program) evalStatement(i int, s *docStatement) bool {
+	in := p.code[i]
+	switch in.kind {
+	case kAnd:
+		for j := i + 1; j < int(in.end); j = int(p.code[j].end) {
+			if !p.evalStatement(j, s) {
+				return false
+			}
+		}
+		return true
+	case kOr:
+		for j := i + 1; j < int(in.end); j = int(p.code[j].end) {
+			if p.evalStatement(j, s) {
+				return true
+			}
+		}
+		return false
+	case kNot:
+		return !p.evalStatement(i+1, s)
+	case kType:
+		return in.arg != unknownType && s.typ == uint8(in.arg)
+	case kActor:
+		return s.actor == p.codes[in.arg]
+	case kTarget:
+		return slices.Contains(s.targets, p.codes[in.arg])
+	case kSpeaker:
+		return containsRun(s.speaker, p.nodes[in.arg].words)
+	}
+	return false
+}
