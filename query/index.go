@@ -11,8 +11,9 @@ import (
 // any matching article carries at least one of them, and may name a second
 // key the article must also carry. An article looks up the keys it carries;
 // only the watchlists found, whose second key is present too, are evaluated
-// exactly. The cost per article thus follows the number of candidates, not
-// of watchlists.
+// exactly, as programs (see program) in which a word the article carries
+// is a bit the lookup already set. The cost per article thus follows the
+// number of candidates, not of watchlists.
 //
 // Add, Update and Remove change only the keys of one watchlist. Match holds a
 // read lock only while collecting candidates and evaluates outside it, so

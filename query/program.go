@@ -61,25 +61,15 @@ func (x *Index) compileProgram(c *Compiled) *program {
 		anyArticle: c.w.AnyArticle, id: c.w.ID}
 	p.code = p.inline[:0]
 	if c.root != nil {
-		x.emit(p, c.root, false)
+		x.emit(p, c.root)
 	}
 	return p
 }
 
-func (x *Index) emit(p *program, n *node, inStatement bool) {
+func (x *Index) emit(p *program, n *node) {
 	at := len(p.code)
-	p.code = append(p.code, instr{kind: n.kind})
+	p.code = append(p.code, instr{})
 	in := instr{kind: n.kind}
-	leafKey := func(k key) {
-		e := x.entry(k)
-		e.refs++
-		p.keys = append(p.keys, k)
-		in.op, in.arg = opBit, e.id
-	}
-	leafNode := func() {
-		in.op, in.arg = opNode, uint32(len(p.nodes))
-		p.nodes = append(p.nodes, n)
-	}
 	switch n.kind {
 	case kAnd, kOr, kNot:
 		// Bit tests first: an AND usually fails, and an OR usually
@@ -87,24 +77,24 @@ func (x *Index) emit(p *program, n *node, inStatement bool) {
 		kids := slices.Clone(n.kids)
 		slices.SortStableFunc(kids, func(a, b *node) int { return leafCost(a) - leafCost(b) })
 		for _, k := range kids {
-			x.emit(p, k, inStatement)
+			x.emit(p, k)
 		}
 	case kExists:
-		x.emit(p, n.kids[0], true)
+		x.emit(p, n.kids[0])
 	case kTerm:
 		kind := keyTerm
 		if n.title {
 			kind = keyTitle
 		}
-		leafKey(key{kind, n.words[0]})
+		in.op, in.arg = opBit, x.use(p, key{kind, n.words[0]})
 	case kPrefix:
 		if n.title {
-			leafNode()
+			in.op, in.arg = opNode, p.addNode(n)
 		} else {
-			leafKey(key{keyPrefix, n.words[0]})
+			in.op, in.arg = opBit, x.use(p, key{keyPrefix, n.words[0]})
 		}
 	case kLang:
-		leafKey(key{keyLang, n.code})
+		in.op, in.arg = opBit, x.use(p, key{keyLang, n.code})
 	case kType:
 		in.op, in.arg = opType, uint32(typeIndex(n.typ))
 	case kActor, kTarget:
@@ -116,19 +106,29 @@ func (x *Index) emit(p *program, n *node, inStatement bool) {
 		// another is missing, which a bit test tells without a lookup.
 		in.kind = kAnd
 		for _, k := range necessaryKeys(n) {
-			p.code = append(p.code, instr{kind: kTerm, end: uint16(len(p.code) + 1)})
-			leafKey(k)
-			p.code[len(p.code)-1].op, p.code[len(p.code)-1].arg = in.op, in.arg
+			id := x.use(p, k)
+			p.code = append(p.code, instr{kind: kTerm, op: opBit, arg: id, end: uint16(len(p.code) + 1)})
 		}
-		leaf := instr{kind: n.kind, op: opNode, arg: uint32(len(p.nodes)), end: uint16(len(p.code) + 1)}
-		p.nodes = append(p.nodes, n)
-		p.code = append(p.code, leaf)
-		in.op, in.arg = 0, 0
+		p.code = append(p.code, instr{kind: n.kind, op: opNode, arg: p.addNode(n), end: uint16(len(p.code) + 1)})
 	default: // source, speaker
-		leafNode()
+		in.op, in.arg = opNode, p.addNode(n)
 	}
 	in.end = uint16(len(p.code))
 	p.code[at] = in
+}
+
+// use returns the entry id of k, creating the entry, and records that p
+// refers to it.
+func (x *Index) use(p *program, k key) uint32 {
+	e := x.entry(k)
+	e.refs++
+	p.keys = append(p.keys, k)
+	return e.id
+}
+
+func (p *program) addNode(n *node) uint32 {
+	p.nodes = append(p.nodes, n)
+	return uint32(len(p.nodes) - 1)
 }
 
 // necessaryKeys lists the keys a document satisfying a phrase or NEAR
