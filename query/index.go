@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -318,7 +319,6 @@ type scratch struct {
 	present []uint64 // entry ids the document carries
 	ids     []uint32 // the bits set in present
 	lists   [][]posting
-	seen    []int32
 	cands   []*program
 }
 
@@ -361,16 +361,9 @@ func (x *Index) candidates(d *Document) *scratch {
 	defer x.mu.RUnlock()
 	s.marks = grow(s.marks, len(x.slots))
 	s.present = grow(s.present, int(x.nextID))
-	take := func(slot int32) {
-		if !hasBit(s.marks, uint32(slot)) {
-			setBit(s.marks, uint32(slot))
-			s.seen = append(s.seen, slot)
-			s.cands = append(s.cands, x.progs[slot])
-		}
-	}
 	for g := range groups {
 		for _, slot := range x.always[g] {
-			take(slot)
+			setBit(s.marks, uint32(slot))
 		}
 	}
 	// First learn every key the document carries, then take the postings
@@ -389,15 +382,22 @@ func (x *Index) candidates(d *Document) *scratch {
 	for _, l := range s.lists {
 		for _, p := range l {
 			if p.req == 0 || hasBit(s.present, p.req) {
-				take(p.slot)
+				setBit(s.marks, uint32(p.slot))
 			}
 		}
 	}
-	for _, slot := range s.seen {
-		clearBit(s.marks, uint32(slot))
+	// Candidates are read off the marks, in slot order, which clears them
+	// on the way and needs no list of the slots taken.
+	for i, w := range s.marks {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			w &= w - 1
+			s.cands = append(s.cands, x.progs[i*64+b])
+		}
+		s.marks[i] = 0
 	}
 	clear(s.lists)
-	s.lists, s.seen = s.lists[:0], s.seen[:0]
+	s.lists = s.lists[:0]
 	return s
 }
 
