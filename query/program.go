@@ -20,17 +20,14 @@ type program struct {
 	// a candidate does not touch its Compiled, and the code, kept inline
 	// when short.
 	id         int64
-	minConf    float64
-	types      uint8
 	anyArticle bool
+	filter     stmtFilter
 	code       []instr
 	inline     [inlineCode]instr
 
-	actors  []string
-	targets []string
-	nodes   []*node  // leaves evaluated on the document
-	codes   []string // actor and target codes
-	keys    []key    // dictionary entries referenced, released on removal
+	nodes []*node  // leaves evaluated on the document
+	codes []string // actor and target codes
+	keys  []key    // dictionary entries referenced, released on removal
 }
 
 // inlineCode is how many instructions a program holds without a second
@@ -56,9 +53,7 @@ const (
 // compileProgram flattens c for index x, creating the dictionary entries its
 // leaves need. The caller holds the write lock and keeps p.keys to release.
 func (x *Index) compileProgram(c *Compiled) *program {
-	f := c.filter
-	p := &program{types: f.types, minConf: f.minConf, actors: f.actors, targets: f.targets,
-		anyArticle: c.w.AnyArticle, id: c.w.ID}
+	p := &program{id: c.w.ID, anyArticle: c.w.AnyArticle, filter: c.filter}
 	p.code = p.inline[:0]
 	if c.root != nil {
 		x.emit(p, c.root)
@@ -184,25 +179,9 @@ func (p *program) match(d *Document, present []uint64) bool {
 	return len(p.code) == 0 || p.eval(0, d, present)
 }
 
-func (p *program) eligible(s *docStatement) bool {
-	if p.types != 0 && (s.typ == unknownType || p.types&(1<<s.typ) == 0) {
-		return false
-	}
-	if s.conf < p.minConf {
-		return false
-	}
-	if len(p.actors) > 0 && !slices.Contains(p.actors, s.actor) {
-		return false
-	}
-	if len(p.targets) > 0 && !slices.ContainsFunc(s.targets, func(t string) bool { return slices.Contains(p.targets, t) }) {
-		return false
-	}
-	return true
-}
-
 func (p *program) anyEligible(d *Document) bool {
 	for i := range d.stmts {
-		if p.eligible(&d.stmts[i]) {
+		if p.filter.eligible(&d.stmts[i]) {
 			return true
 		}
 	}
@@ -231,7 +210,7 @@ func (p *program) eval(i int, d *Document, present []uint64) bool {
 	case kExists:
 		for k := range d.stmts {
 			s := &d.stmts[k]
-			if p.eligible(s) && p.evalStatement(i+1, s) {
+			if p.filter.eligible(s) && p.evalStatement(i+1, s) {
 				return true
 			}
 		}
