@@ -15,10 +15,9 @@ import "slices"
 // the presence bits computed while it was in the index, which is how Match
 // uses it.
 type program struct {
-	// What every candidate reads comes first and fits in two cache lines
-	// for most watchlists: the statement filter, copied so that evaluating
-	// a candidate does not touch its Compiled, and the code, kept inline
-	// when short.
+	// What every candidate reads comes first, together: the statement
+	// filter, held by value so that evaluating a candidate does not touch
+	// its Compiled, and the code, inline when short.
 	id         int64
 	anyArticle bool
 	filter     stmtFilter
