@@ -69,7 +69,7 @@ var verbClasses = []verbClass{
 		"go into|go into", "move against", "act against", "use force"},
 		es: []string{"atacar", "invadir", "bombardear", "golpear", "anexar", "castigar", "ocupar", "bloquear",
 			"intervenir|intervendra|intervendran|intervendria", "arrasar", "destruir|destruira|destruiria",
-			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|persigue|perseguira"}},
+			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|perseguira"}},
 	{c: cAcquire, future: true, en: []string{"take|taking|took|taken", "acquire", "buy", "get", "own", "annex", "control",
 		"take over|taking over|took over", "take back|taking back", "gain control of", "recover", "reclaim", "retake"},
 		es: []string{"tomar", "comprar", "adquirir", "quedarse con|quedara con|quedaria con",
@@ -229,12 +229,9 @@ func esForms(lemma string, future bool) []string {
 	}
 	if i := strings.IndexByte(lemma, '|'); i >= 0 {
 		parts := strings.Split(lemma, "|")
-		out := esForms(parts[0], future)
-		if future {
-			// Irregular forms are mostly finite past or present forms.
-			return out
-		}
-		return append(out, parts[1:]...)
+		// The irregular forms are listed on purpose, also in the threat
+		// classes ("se hará con", "intervendrá"), so they are kept.
+		return append(esForms(parts[0], future), parts[1:]...)
 	}
 	head, tail := lemma, ""
 	if i := strings.IndexByte(lemma, ' '); i >= 0 {
