@@ -602,12 +602,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					continue
 				}
 				if has&typeTopic[t] == 0 ||
-					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&(cSubord|cRequest) != 0) ||
+					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
-					// is someone else's, a request is no offer, a threat
+					// is someone else's (but "..., she said after meeting
+					// X" subordinates only the meeting), a request is no offer, a threat
 					// in a sentence that rejects is what is rejected, and
 					// a violated or denied sovereignty is not asserted.
 					continue
@@ -2067,4 +2068,19 @@ var typeTopic = [4]cat{
 	iReject: cSov | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreatVerb | cMilNoun | cMilAction | cPresence | cSpace | cEval | cAcquire | cForeign | cDictate | cAid,
 	iThreat: cThreat | cThreatVerb | cMilAction | cMilNoun | cAcquire | cInterv | cDispatch | cAid,
 	iOffer:  cAid | cMilNoun | cDispatch,
+}
+
+// subordinated reports whether a subordinator ("after", "tras", "when")
+// comes before the first word of topic c: the act is then reported as
+// someone else's, whereas one after it only dates the statement.
+func subordinated(ms []match, c cat) bool {
+	for i := range ms {
+		if ms[i].c&c != 0 {
+			return false
+		}
+		if ms[i].c&cSubord != 0 {
+			return true
+		}
+	}
+	return false
 }
