@@ -443,6 +443,7 @@ func offerCounts(dc *doc, ms []match, k int) bool {
 // analyzeSentence classifies one sentence, finds its speaker and appends its
 // statements to out.
 func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageState, out []news.Statement) []news.Statement {
+	unrequest(dc, ms)
 	tc := classify(dc, ms)
 	ments := d.mentions(dc, s, ms, st)
 	sp, spIdx, ok := d.pickSpeaker(dc, s, ms, ments, st)
@@ -2083,4 +2084,26 @@ func subordinated(ms []match, c cat) bool {
 		}
 	}
 	return false
+}
+
+// unrequest clears the request class of an "asked" that puts a question
+// ("Asked whether he would send troops ...", "was asked about"): a question
+// put to the speaker is no request from him, so it must not silence what
+// he answers.
+func unrequest(dc *doc, ms []match) {
+	for i := range ms {
+		m := &ms[i]
+		if m.c&cRequest == 0 || m.b-m.a != 1 || string(dc.word(m.a)) != "asked" {
+			continue
+		}
+		for t := m.b; t < m.b+6 && t < len(dc.toks); t++ {
+			if w := string(dc.word(t)); w == "whether" || w == "if" || w == "about" {
+				m.c &^= cRequest
+				break
+			}
+			if dc.toks[t].gap&hardGap != 0 {
+				break
+			}
+		}
+	}
 }
