@@ -1053,7 +1053,8 @@ func (d *Detector) isObject(dc *doc, ms []match, i int) bool {
 		return true
 	}
 	start := m.a
-	for k := i - 1; k >= 0 && ms[k].b == start && dc.toks[start].gap&hardGap == 0; k-- {
+	// Not across a comma: "whom it trades with, Orbán said".
+	for k := i - 1; k >= 0 && ms[k].b == start && dc.toks[start].gap&(hardGap|gapComma) == 0; k-- {
 		if ms[k].c&cPrep != 0 {
 			return true
 		}
@@ -1402,23 +1403,42 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			}
 			continue
 		}
-		after := nextVerb(dc, ms, mt.b, verbs)
+		if mt.kind == mPronoun && !mt.neuter {
+			if _, ok := resolvePronoun(st, mt); !ok {
+				// "..., where he also announced new measures, Lula
+				// said": a pronoun with nobody before it points ahead.
+				continue
+			}
+		}
+		// The verb is looked for after the mention, or after a relative
+		// clause that follows it: "Sanae Takaichi, who has drawn criticism
+		// from Beijing, said" is her saying. In "came from Lindsey Graham,
+		// who said ..." the object is the speaker of the relative clause.
+		from := mt.b
+		if rel := relativeEnd(dc, mt.b, s.b); rel > mt.b {
+			if within(ms, cSpeech, rel, rel+1) {
+				from, mt.object = rel, false
+			} else {
+				from = relativeClose(dc, rel, s.b)
+			}
+		}
+		after := nextVerb(dc, ms, from, verbs)
 		if pv := prevVerb(dc, ms, mt.a, cCond|cSubord); pv >= 0 && mt.a-pv <= 3 && !gapBetween(dc, pv, mt.a) {
 			// "if the Mexican authorities fail to act": the subject of a
 			// condition or a reported earlier act is not the speaker.
 			continue
 		}
-		if !mt.object && after >= 0 && after-mt.b <= 8 && !dc.toks[after].inQuote {
+		if !mt.object && after >= 0 && after-from <= 8 && !dc.toks[after].inQuote {
 			score = 5
-			if after-mt.b <= 3 {
+			if after-from <= 3 {
 				score = 10
 			}
-			if mt.kind == mCountry && after-mt.b > 2 {
+			if mt.kind == mCountry && after-from > 2 {
 				score = 0
 			}
 		}
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
-			(after < 0 || after-mt.b > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1)
+			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1)
 		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
 			score += 15
 			post = true
@@ -2106,4 +2126,32 @@ func unrequest(dc *doc, ms []match) {
 			}
 		}
 	}
+}
+
+// relativeEnd returns, when a relative clause opens at token t (", who",
+// ", which", ", quien", ", que"), the token after its pronoun; else t.
+func relativeEnd(dc *doc, t, end int) int {
+	if t >= end || dc.toks[t].gap&gapComma == 0 {
+		return t
+	}
+	switch string(dc.word(t)) {
+	case "who", "which", "quien", "quienes", "que":
+		return t + 1
+	}
+	return t
+}
+
+// relativeClose returns the first token after the comma that closes a
+// relative clause whose words start at t, or t when none closes it within
+// 25 words.
+func relativeClose(dc *doc, t, end int) int {
+	for k := t; k < end && k < t+25; k++ {
+		if dc.toks[k].gap&hardGap != 0 {
+			break
+		}
+		if dc.toks[k].gap&gapComma != 0 {
+			return k
+		}
+	}
+	return t
 }
