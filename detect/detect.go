@@ -74,6 +74,7 @@ var builtinModel = sync.OnceValues(func() (*model, error) { return parseModel(mo
 type lexEntry struct {
 	c      cat
 	role   int
+	topic  uint8 // bit 1<<type: a word that puts the sentence on that type's topic for the scorer
 	geo    geo.Entry
 	hasGeo bool
 }
@@ -157,6 +158,11 @@ func New(opts Options) (*Detector, error) {
 	for _, nc := range nounClasses {
 		for _, n := range nc.list {
 			d.entry(geo.Key(n)).c |= nc.c
+		}
+	}
+	for t, list := range topicWords {
+		for _, n := range list {
+			d.entry(geo.Key(n)).topic |= 1 << t
 		}
 	}
 	for _, a := range abbreviations {

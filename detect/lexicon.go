@@ -359,6 +359,23 @@ var lexicon = []struct {
 	{cBreak, 0, []string{"but", "pero", "aunque", "although", "however", "while", "mientras", "sino", "yet", "though"}},
 }
 
+// topicWords put a sentence on a type's topic for the scorer (model.go)
+// without firing any rule: the scorer may add a type only where some word of
+// its topic is present, and these are the nouns of statements the rules have
+// no class for ("Mexico's destiny is in Mexican hands", "Taiwan is China's
+// internal affair", "every inch of our sea", "respond militarily").
+var topicWords = [4][]string{
+	iAssert: {"future", "futuro", "destiny", "destino", "fate", "path", "camino", "internal affair", "internal affairs",
+		"internal matter", "asunto interno", "asuntos internos", "heritage", "patrimonio", "red line", "línea roja",
+		"inch", "square inch", "centímetro", "metro", "palmo", "indivisible", "inherent", "inalienable", "undeniable",
+		"indiscutible", "reclamo", "reclaim", "claim", "reivindicación", "reivindica", "reafirmó", "reaffirmed"},
+	iReject: {"accusations", "acusaciones", "harassment", "acoso", "hostigamiento", "occupier", "ocupante", "invader",
+		"invasor", "ocupación", "lectures", "lecciones", "dictates", "bullying"},
+	iThreat: {"force", "fuerza", "by force", "por la fuerza", "militarily", "militarmente", "finish the job",
+		"terminar el trabajo", "act", "actuar", "actuaremos", "actuará", "respond", "responder", "responderá", "means",
+		"medios"},
+}
+
 // titleCountry gives the country of titles that name their institution.
 var titleCountry = map[string]string{"pentagon chief": "US", "head of the pentagon": "US", "jefe del pentagono": "US",
 	"kremlin spokesman": "RU", "portavoz del kremlin": "RU"}

@@ -596,13 +596,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		const topic = cSov | cSovAssert | cRejectPhrase | cInterv | cIntervWeak | cClaim | cThreat | cThreatVerb | cAid |
 			cMilNoun | cMilAction | cTerritory | cPresence | cSpace | cEval | cSale | cYield | cAcquire | cForeign | cDecide |
 			cBelong | cDictate
-		if d.model != nil && has&topic != 0 {
+		var topics uint8
+		for i := range ms {
+			if ms[i].e != nil {
+				topics |= ms[i].e.topic
+			}
+		}
+		if d.model != nil && (has&topic != 0 || topics != 0) {
 			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
 			for t := range tc.fired {
 				if tc.fired[t] {
 					continue
 				}
-				if has&typeTopic[t] == 0 ||
+				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 {
 					// Each type needs a word of its own topic, and as for
@@ -1428,7 +1434,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			// condition or a reported earlier act is not the speaker.
 			continue
 		}
-		if !mt.object && after >= 0 && after-from <= 8 && !dc.toks[after].inQuote {
+		if !mt.object && after >= 0 && after-from <= 8 && !dc.toks[after].inQuote && !subjectBetween(ments, from, after) {
 			score = 5
 			if after-from <= 3 {
 				score = 10
@@ -1709,6 +1715,18 @@ func isArticle(w []byte) bool {
 	switch string(w) {
 	case "the", "el", "la", "los", "las", "a", "an":
 		return true
+	}
+	return false
+}
+
+// subjectBetween reports whether a named person who can be a subject stands
+// in tokens [a, b): in "to remove Maduro by force, Rubio said" the verb is
+// Rubio's, the name nearest to it.
+func subjectBetween(ments []mention, a, b int) bool {
+	for i := range ments {
+		if ments[i].a >= a && ments[i].b <= b && !ments[i].object && ments[i].kind == mPerson {
+			return true
+		}
 	}
 	return false
 }
