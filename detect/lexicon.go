@@ -228,6 +228,7 @@ var lexicon = []struct {
 	{cTitle, rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
 	{cTitle, rHead | rPresident | rPrime, []string{"mandatario", "mandataria", "leader", "líder", "jefe de estado",
 		"head of state", "head of government", "jefe de gobierno"}},
+	{cTitle, rHead | rPresident | rPrime | rVice, []string{"dirigente", "la dirigente", "el dirigente"}},
 	{cTitle, rHead | rPrime, []string{"prime minister", "primer ministro", "primera ministra", "premier", "chancellor",
 		"presidente del gobierno", "former premier", "canciller federal"}},
 	{cTitle, rForeign, []string{"foreign minister", "canciller", "secretary of state", "secretario de estado",

@@ -1056,7 +1056,10 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 func (d *Detector) isObject(dc *doc, ms []match, i int) bool {
 	m := &ms[i]
 	if m.b < len(dc.toks) && dc.toks[m.b].gap&gapPossess != 0 {
-		return true
+		// "Trump's remarks" is an object, but in "Petro's warning to
+		// Washington", "Mulino's reply to Trump:" the possessor speaks.
+		return !(i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cSpeech != 0 && m.e != nil && m.e.hasGeo &&
+			m.e.geo.Kind == geo.KindPerson)
 	}
 	start := m.a
 	// Not across a comma: "whom it trades with, Orbán said".
@@ -1284,8 +1287,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 	}
 	if mt.sp.code == "" && i > 0 {
 		// "India's external affairs ministry", "Mali's transitional
-		// government": a possessive country a few words before.
+		// government", "Niger's military government": a possessive
+		// country a few words before.
 		k := i - 1
+		if k > 0 && ms[k].c&cForeignMod != 0 && ms[k].b == m.a {
+			k--
+		}
 		if p := &ms[k]; m.a-p.b <= 3 && p.b < len(dc.toks) && dc.toks[p.b].gap&gapPossess != 0 && isDemonymOrCountry(*p) &&
 			!gapBetween(dc, p.b+1, m.a) {
 			mt.sp.code = p.e.geo.Code
