@@ -496,6 +496,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		targets = append(targets, code)
 	}
+	// The speaker's own country named outside the speaker's mention
+	// ("Cuba answers to its own people", "Crimea is Ukraine", "ningún
+	// otro país tendrá el control del canal de Panamá") is a feature of
+	// the scorer: an assertion is about the speaker's own state. It does
+	// not open the scorer's gate: out of fold that cost more precision
+	// than it found.
+	own := false
+	for i := range ms {
+		if e := ms[i].e; e != nil && e.hasGeo && e.geo.Code == actor && e.geo.Kind != geo.KindPerson &&
+			(spIdx < 0 || ms[i].a < ments[spIdx].a || ms[i].b > ments[spIdx].b) {
+			own = true
+		}
+	}
 	if rulesOn {
 		composite(dc, ms, &tc, actor, targets)
 		if !tc.fired[iAssert] && actor != "" {
@@ -586,7 +599,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 		if d.collect != nil {
 			var names []string
-			sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, nil, &names)
+			sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, own, kind, nil, &names)
 			d.collect(collected{names: names, speaker: sp.name, actor: actor, fired: tc.fired})
 		}
 		// The model speaks only where the sentence is on topic: some word
@@ -603,7 +616,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			}
 		}
 		if d.model != nil && (has&topic != 0 || topics != 0) {
-			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, kind, dc.feat[:0], nil)
+			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, own, kind, dc.feat[:0], nil)
 			for t := range tc.fired {
 				if tc.fired[t] {
 					continue
