@@ -802,6 +802,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, i+1)
 			}
+		case m.c&cCopula != 0 && !futureCopula(dc, m) && ownAtClauseEnd(dc, ms, i+1, own):
+			// "Crimea is Ukraine.", "el Esequibo «es de Venezuela»": a
+			// place that is, or is of, the speaker's country.
+			add(iAssert, i)
 		case isUnder(dc.word(m.a)) && m.b < len(dc.toks):
 			// "seguirá bajo administración panameña", "under Panamanian
 			// control": the speaker's own rule over something.
@@ -2192,4 +2196,22 @@ func relativeClose(dc *doc, t, end int) int {
 		}
 	}
 	return t
+}
+
+// ownAtClauseEnd reports whether ms[k] (or ms[k+1] after "de"/"of") is the
+// speaker's own country, adjacent, and the last word of its clause.
+func ownAtClauseEnd(dc *doc, ms []match, k int, own func(*match) bool) bool {
+	if k < len(ms) && k > 0 && ms[k].a == ms[k-1].b && ms[k].c&cPrep != 0 && (string(dc.word(ms[k].a)) == "de" || string(dc.word(ms[k].a)) == "of") {
+		k++
+		if k < len(ms) && ms[k].a != ms[k-1].b {
+			return false
+		}
+	} else if k < len(ms) && ms[k].a != ms[k-1].b {
+		return false
+	}
+	if k >= len(ms) || !own(&ms[k]) || ms[k].e.geo.Kind != geo.KindCountry {
+		return false
+	}
+	b := ms[k].b
+	return b >= len(dc.toks) || dc.toks[b].gap&(gapStop|gapComma|gapQuote|gapNewline) != 0
 }
