@@ -741,9 +741,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 			sale := -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 8; k++ {
-				if ms[k].c&cSale != 0 || ms[k].c&cYield != 0 && ms[k].a-m.b <= 4 {
+				if ms[k].c&cSale != 0 || ms[k].c&cYield != 0 && ms[k].a-m.b <= 4 && !within(ms, cMilAction|cThreatVerb, ms[k].b, ms[k].b+3) {
 					// "not for sale"; "no se va a arrodillar", "will
-					// never bow"
+					// never bow"; but "nunca renunciará al uso de la
+					// fuerza" keeps a threat, it yields nothing.
 					sale = k
 					break
 				}
