@@ -2152,7 +2152,8 @@ func subordinated(ms []match, c cat) bool {
 // unrequest clears the request class of an "asked" that puts a question
 // ("Asked whether he would send troops ...", "was asked about"): a question
 // put to the speaker is no request from him, so it must not silence what
-// he answers.
+// he answers; nor is a denial word inside the question his ("Asked whether
+// he would rule out using the military, Trump said he would not commit").
 func unrequest(dc *doc, ms []match) {
 	for i := range ms {
 		m := &ms[i]
@@ -2162,6 +2163,9 @@ func unrequest(dc *doc, ms []match) {
 		for t := m.b; t < m.b+6 && t < len(dc.toks); t++ {
 			if w := string(dc.word(t)); w == "whether" || w == "if" || w == "about" {
 				m.c &^= cRequest
+				for k := i + 1; k < len(ms) && dc.toks[ms[k].a].gap&(hardGap|gapComma) == 0; k++ {
+					ms[k].c &^= cNeg
+				}
 				break
 			}
 			if dc.toks[t].gap&hardGap != 0 {
