@@ -1459,6 +1459,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			// condition or a reported earlier act is not the speaker.
 			continue
 		}
+		if mt.kind == mCountry && after == from && parenthetical(dc, ms, after) {
+			// "Brasil, agregó, no recibe órdenes de nadie": the country is
+			// the subject of what was said, the sayer is dropped.
+			after = -1
+		}
 		if !mt.object && after >= 0 && after-from <= 8 && !dc.toks[after].inQuote && !subjectBetween(ments, from, after) {
 			score = 5
 			if after-from <= 3 {
@@ -1576,7 +1581,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				continue
 			}
 			a := ms[i].a
-			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote {
+			if a == s.a || dc.toks[a].gap&gapQuote != 0 || a > s.a && dc.toks[a-1].inQuote ||
+				ms[i].c&cSpeech != 0 && parenthetical(dc, ms, a) {
 				return *st.lastSpeaker, -1, true
 			}
 			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && leadAdverb(dc.word(s.a)) && !upperBetween(dc, s.a+1, a) {
@@ -2219,4 +2225,17 @@ func ownAtClauseEnd(dc *doc, ms []match, k int, own func(*match) bool) bool {
 	}
 	b := ms[k].b
 	return b >= len(dc.toks) || dc.toks[b].gap&(gapStop|gapComma|gapQuote|gapNewline) != 0
+}
+
+// parenthetical reports whether the speech verb at token a stands alone
+// between commas ("Brasil, agregó, no ..."): a Spanish aside whose subject
+// is dropped.
+func parenthetical(dc *doc, ms []match, a int) bool {
+	for i := range ms {
+		if ms[i].a == a {
+			b := ms[i].b
+			return ms[i].c&cSpeech != 0 && dc.toks[a].gap&gapComma != 0 && b < len(dc.toks) && dc.toks[b].gap&gapComma != 0
+		}
+	}
+	return false
 }
