@@ -1664,9 +1664,9 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 			return speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}, true
 		}
 	}
-	if mt.sp.code != "" {
+	if mt.sp.code != "" && want&rMinister == 0 {
 		// Only roles held by one person at a time; "the Mexican minister"
-		// could be anyone.
+		// or "France's economy minister" could be anyone.
 		roles := []string{geo.RolePresident, geo.RolePrime, geo.RoleForeign, geo.RoleDefence, geo.RoleSecurity, geo.RoleVice, geo.RoleSpokesman}
 		if want&rMonarch != 0 {
 			// "Iran's supreme leader", "the Danish king": the monarch
