@@ -23,7 +23,7 @@ var verbClasses = []verbClass{
 		"push back against", "hit out at|hit out at", "lash out at|lashed out at|lashing out at"},
 		es: []string{"rechazar", "condenar", "repudiar", "denunciar", "deplorar", "censurar", "reprobar", "criticar",
 			"objetar", "impugnar", "cuestionar", "fustigar", "arremeter contra", "repeler", "resistir", "enfrentar",
-			"desautorizar", "tachar", "recriminar", "reprochar", "acusar", "expulsar"}},
+			"desautorizar", "tachar", "recriminar", "reprochar", "acusar", "expulsar", "protestar"}},
 	{c: cCall, en: []string{"call|called|calling", "describe", "brand", "label|labelled|labelling", "term", "view", "regard",
 		"deem", "consider", "see|saw|seen"},
 		es: []string{"calificar", "tildar", "tachar", "catalogar", "considerar", "definir", "describir", "denominar", "ver|ve|ven|vio|vera"}},

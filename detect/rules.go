@@ -732,9 +732,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					foreign = k
 				}
 				if presence < 0 && k != foreign && (n.c&(cAid|cMilNoun|cBody|cInterv|cIntervWeak|cDictate|cPresence|cDecide) != 0 ||
-					n.c&cAcquire != 0 && foreign >= 0 && ms[foreign].c&cOtherState != 0) {
+					n.c&(cAcquire|cThreatVerb) != 0 && foreign >= 0 && ms[foreign].c&cOtherState != 0) {
 					// Control counts only for "no other country": "will not
-					// let China control the canal" is about China.
+					// let China control the canal" is about China; so does
+					// an attack ("no country has the right to bomb another").
 					presence = k
 				}
 				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 5 {
