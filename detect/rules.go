@@ -772,10 +772,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			if foreign >= 0 && presence >= 0 {
 				add(iReject, i)
 				add(iReject, max(foreign, presence))
+				if controlOfOwn(dc, ms, presence, own) {
+					add(iAssert, presence)
+				}
 			} else if interv >= 0 {
 				add(iReject, i)
 				add(iReject, interv)
-				if w := string(dc.word(ms[interv].a)); w == "colonia" || w == "colony" {
+				if w := string(dc.word(ms[interv].a)); w == "colonia" || w == "colony" || controlOfOwn(dc, ms, interv, own) {
 					add(iAssert, interv)
 				}
 			}
@@ -2238,6 +2241,21 @@ func parenthetical(dc *doc, ms []match, a int) bool {
 		if ms[i].a == a {
 			b := ms[i].b
 			return ms[i].c&cSpeech != 0 && dc.toks[a].gap&gapComma != 0 && b < len(dc.toks) && dc.toks[b].gap&gapComma != 0
+		}
+	}
+	return false
+}
+
+// controlOfOwn reports whether ms[k] is about control ("share control",
+// "el control del canal") in a sentence that names the speaker's own
+// country: no other state controlling it asserts the speaker's own rule.
+func controlOfOwn(dc *doc, ms []match, k int, own func(*match) bool) bool {
+	if !bytes.Contains(dc.folded[dc.toks[ms[k].a].start:dc.toks[ms[k].b-1].end], []byte("control")) {
+		return false
+	}
+	for i := range ms {
+		if own(&ms[i]) {
+			return true
 		}
 	}
 	return false
