@@ -624,15 +624,17 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 ||
-					t == iOffer && has&cCivil != 0 && !militaryAid(dc, ms) {
+					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
 					// is someone else's (but "..., she said after meeting
 					// X" subordinates only the meeting), a request is no offer, a threat
 					// in a sentence that rejects is what is rejected, a
-					// violated or denied sovereignty is not asserted, and
-					// firefighting planes are no military assistance.
+					// violated or denied sovereignty is not asserted,
+					// firefighting planes are no military assistance, and
+					// troops under a condition ("if NATO troops were
+					// deployed") are no offer unless help is named.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
