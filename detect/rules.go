@@ -622,6 +622,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					continue
 				}
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
+					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
@@ -634,7 +635,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// violated or denied sovereignty is not asserted,
 					// firefighting planes are no military assistance, and
 					// troops under a condition ("if NATO troops were
-					// deployed") are no offer unless help is named.
+					// deployed") or arms with nobody to receive them are
+					// no offer unless help is named.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
