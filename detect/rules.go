@@ -141,6 +141,10 @@ func scoped(dc *doc, ms []match, i int, c cat, window int) (bool, int) {
 		if ms[k].c&c != 0 {
 			return true, k
 		}
+		if ms[k].c&cSpeech != 0 && dc.toks[ms[k].a].gap&gapComma != 0 {
+			// ", adding that ...": a new reported clause.
+			return false, -1
+		}
 	}
 	return false, -1
 }
@@ -1748,8 +1752,28 @@ func headline(dc *doc, mt *mention, s sentence) bool {
 	if mt.kind < mTitle || mt.b >= s.b || mt.a > s.a+1 || mt.a == s.a+1 && !isArticle(dc.word(s.a)) {
 		return false
 	}
-	t0, t1 := dc.toks[mt.b-1].end, dc.toks[mt.b].start
-	return bytes.IndexByte(dc.folded[t0:t1], ':') >= 0 && !dc.toks[mt.a].inQuote
+	if dc.toks[mt.a].inQuote {
+		return false
+	}
+	if colonBefore(dc, mt.b) {
+		return true
+	}
+	// "Petro, contra los bombardeos de EE. UU.: «una agresión ...»": a
+	// short topic after a comma, then the quotation.
+	if dc.toks[mt.b].gap&gapComma == 0 {
+		return false
+	}
+	for k := mt.b + 1; k < s.b && k <= mt.b+10; k++ {
+		if colonBefore(dc, k) {
+			return dc.toks[k].inQuote
+		}
+	}
+	return false
+}
+
+// colonBefore reports whether a colon stands before token k.
+func colonBefore(dc *doc, k int) bool {
+	return bytes.IndexByte(dc.folded[dc.toks[k-1].end:dc.toks[k].start], ':') >= 0
 }
 
 func isArticle(w []byte) bool {
