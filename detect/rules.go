@@ -1060,6 +1060,12 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 				continue
 			}
 			if dc.toks[min(m.b, len(dc.toks)-1)].gap&gapPossess != 0 && m.b < s.b {
+				// "Venezuela's Gil slams ...": a bare surname after its
+				// country's possessive names the one person of that
+				// country who bears it.
+				if p := d.bySurname[m.e.geo.Code+"/"+string(dc.word(m.b))]; p != nil && dc.toks[m.b].upper && !d.startsMatch(ms, m.b) {
+					out = append(out, mention{a: m.a, b: m.b + 1, kind: mPerson, sp: personSpeaker(p)})
+				}
 				continue
 			}
 			mt := mention{a: m.a, b: m.b, kind: mCountry,
