@@ -628,7 +628,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
-					t == iThreat && has&cReject != 0 || t == iAssert && has&(cViolation|cDenySov) != 0 ||
+					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
+					t == iAssert && has&(cViolation|cDenySov) != 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
@@ -2289,6 +2290,33 @@ func controlOfOwn(dc *doc, ms []match, k int, own func(*match) bool) bool {
 	}
 	for i := range ms {
 		if own(&ms[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// newClauseBetween reports whether every match of class a comes before
+// every match of class b with a new reported clause in between ("no
+// permitirá que China controle el canal y que el ejército está listo para
+// actuar", "... and that ..."): the second clause is not the object of the
+// first.
+func newClauseBetween(dc *doc, ms []match, a, b cat) bool {
+	lastA, firstB := -1, -1
+	for i := range ms {
+		if ms[i].c&a != 0 {
+			lastA = ms[i].b
+		}
+		if ms[i].c&b != 0 && firstB < 0 {
+			firstB = ms[i].a
+		}
+	}
+	if lastA < 0 || firstB < lastA {
+		return false
+	}
+	for t := lastA; t+1 < firstB; t++ {
+		w, n := string(dc.word(t)), string(dc.word(t+1))
+		if (w == "y" || w == "and") && (n == "que" || n == "that") {
 			return true
 		}
 	}
