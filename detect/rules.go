@@ -778,6 +778,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					}
 				}
 			}
+			if foreign < 0 && i > 0 && foreignTo(&ms[i-1]) && ms[i-1].c&cForeign == 0 && m.a-ms[i-1].b <= 2 &&
+				within(ms, cAcquire|cThreatVerb, m.b, m.b+3) && !within(ms, cCond|cSubord, ms[i-1].a-3, ms[i-1].a) {
+				// "the US could not take the canal", "Estados Unidos no
+				// podrá quedarse con el canal": another state denied an
+				// act against the speaker's.
+				foreign, presence = i-1, i
+			}
 			if foreign >= 0 && presence >= 0 {
 				add(iReject, i)
 				add(iReject, max(foreign, presence))
