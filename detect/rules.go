@@ -1501,8 +1501,10 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				score = 0
 			}
 		}
+		// A name right before "that" is the addressee ("Beijing warned
+		// Manila that ..."), not a trailing attribution.
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
-			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1)
+			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1) && !hasThat(dc, mt.b, mt.b+1)
 		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
 			score += 15
 			post = true
