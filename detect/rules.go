@@ -1129,15 +1129,22 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 	if j >= len(ms) || ms[j].a != ms[i].b || dc.toks[ms[j].a].gap&gapComma == 0 {
 		return i
 	}
+	// "Ante las amenazas de Trump, el presidente colombiano afirmó": a
+	// title of another country is the next subject, not an apposition.
+	code := ms[i].e.geo.Code
+	other := func(m match) bool { return isDemonymOrCountry(m) && code != "" && m.e.geo.Code != code }
 	for ; j < len(ms) && j <= i+4; j++ {
 		if ms[j].c&cTitle != 0 {
 			// Take a trailing "de X" or demonym too.
 			for j+1 < len(ms) && ms[j+1].a == ms[j].b && (ms[j+1].c&cPrep != 0 || isDemonymOrCountry(ms[j+1])) {
 				j++
+				if other(ms[j]) {
+					return i
+				}
 			}
 			return j
 		}
-		if !(ms[j].c&cArticle != 0 || isDemonymOrCountry(ms[j])) {
+		if !(ms[j].c&cArticle != 0 || isDemonymOrCountry(ms[j])) || other(ms[j]) {
 			return i
 		}
 	}
