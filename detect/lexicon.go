@@ -303,7 +303,12 @@ var lexicon = []struct {
 		"memoir", "memorias", "opera", "ópera", "premiered", "estrenada", "booker prize", "cantante", "disco", "the tate",
 		"libro", "book", "in her memoir",
 		// domestic procedure
-		"intervención telefónica", "wiretap", "drenaje"}},
+		"intervención telefónica", "wiretap", "drenaje", "cárcel", "cárceles", "prison", "prisons", "penitenciaría",
+		"penitenciarías", "centros penitenciarios",
+		// labour and trade disputes
+		"wages", "salarios", "pay rise", "alza salarial", "trade union", "labour union", "labor union", "sindicato",
+		"huelga", "dockworkers", "estibadores", "counter-tariffs", "retaliatory tariffs", "aranceles de represalia",
+		"contraaranceles"}},
 	{cBlock, 0, []string{"soberanía de la nube", "cloud sovereignty", "cloud-sovereignty", "sovereign cloud", "nube soberana", "soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
 		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
 		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",
@@ -312,7 +317,7 @@ var lexicon = []struct {
 		"soberanía de los datos", "digital sovereignty", "soberanía digital", "soberanía tecnológica", "technological sovereignty",
 		"soberanía alimentaria", "food sovereignty", "soberanía energética", "energy sovereignty", "industrial sovereignty",
 		"soberanía industrial", "health sovereignty", "soberanía sanitaria", "pharmaceutical sovereignty",
-		"soberanía farmacéutica", "monetary sovereignty", "soberanía monetaria", "judicial independence",
+		"soberanía farmacéutica", "monetary sovereignty", "soberanía monetaria", "fiscal sovereignty", "soberanía fiscal", "judicial independence",
 		"independencia judicial", "independence of the judiciary", "independencia del poder judicial",
 		"independencia de los jueces", "independence of the courts", "independence day",
 		"día de la independencia", "war of independence", "guerra de independencia", "independent investigation",
