@@ -392,7 +392,8 @@ var lexicon = []struct {
 // no class for ("Mexico's destiny is in Mexican hands", "Taiwan is China's
 // internal affair", "every inch of our sea", "respond militarily").
 var topicWords = [4][]string{
-	iAssert: {"future", "futuro", "destiny", "destino", "fate", "path", "camino", "internal affair", "internal affairs",
+	iAssert: {"future", "futuro", "destiny", "destino", "fate", "choose", "elige", "eligen", "elegir", "elegirá",
+		"internal affair", "internal affairs",
 		"internal matter", "asunto interno", "asuntos internos", "heritage", "patrimonio", "red line", "línea roja",
 		"inch", "square inch", "centímetro", "metro", "palmo", "indivisible", "inherent", "inalienable", "undeniable",
 		"indiscutible", "reclamo", "reclaim", "claim", "reivindicación", "reivindica", "reafirmó", "reaffirmed",
