@@ -393,14 +393,13 @@ var lexicon = []struct {
 // internal affair", "every inch of our sea", "respond militarily").
 var topicWords = [4][]string{
 	iAssert: {"future", "futuro", "destiny", "destino", "fate", "choose", "elige", "eligen", "elegir", "elegirá",
-		"internal affair", "internal affairs",
-		"internal matter", "asunto interno", "asuntos internos", "heritage", "patrimonio", "red line", "línea roja",
+		"internal affair", "internal affairs", "internal matter", "asunto interno", "asuntos internos", "heritage", "patrimonio", "red line", "línea roja",
 		"inch", "square inch", "centímetro", "metro", "palmo", "indivisible", "inherent", "inalienable", "undeniable",
 		"indiscutible", "reclamo", "reclaim", "claim", "reivindicación", "reivindica", "reafirmó", "reaffirmed",
 		"51st state", "estado 51", "estado número 51"},
 	iReject: {"accusations", "acusaciones", "lectures", "lecciones", "dictates"},
-	iThreat: {"force", "fuerza", "by force", "por la fuerza", "militarily", "militarmente", "act", "actuar", "actuaremos", "actuará", "respond", "responder", "responderá", "countermeasures", "contramedidas", "means",
-		"medios"},
+	iThreat: {"force", "fuerza", "by force", "por la fuerza", "militarily", "militarmente", "act", "actuar", "actuaremos",
+		"actuará", "respond", "responder", "responderá", "countermeasures", "contramedidas", "means", "medios"},
 }
 
 // titleCountry gives the country of titles that name their institution.
