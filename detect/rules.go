@@ -825,9 +825,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, i+1)
 			}
-		case m.c&cCopula != 0 && !futureCopula(dc, m) && ownAtClauseEnd(dc, ms, i+1, own):
+		case m.c&cCopula != 0 && !futureCopula(dc, m) && placeBefore(dc, ms, i) && ownAtClauseEnd(dc, ms, i+1, own):
 			// "Crimea is Ukraine.", "el Esequibo «es de Venezuela»": a
-			// place that is, or is of, the speaker's country.
+			// place that is, or is of, the speaker's country; but not
+			// "the biggest winner is Brazil".
 			add(iAssert, i)
 		case isUnder(dc.word(m.a)) && m.b < len(dc.toks):
 			// "seguirá bajo administración panameña", "under Panamanian
@@ -2337,4 +2338,14 @@ func newClauseBetween(dc *doc, ms []match, a, b cat) bool {
 		}
 	}
 	return false
+}
+
+// placeBefore reports whether the word before ms[i] is a capitalised name
+// the lexicon does not know (a place: "Crimea", "el Esequibo").
+func placeBefore(dc *doc, ms []match, i int) bool {
+	t := ms[i].a - 1
+	if t < 0 || !dc.toks[t].upper || dc.toks[ms[i].a].gap&(hardGap&^gapQuote) != 0 {
+		return false
+	}
+	return i == 0 || ms[i-1].b <= t
 }
