@@ -779,10 +779,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				}
 			}
 			if foreign < 0 && i > 0 && foreignTo(&ms[i-1]) && ms[i-1].c&cForeign == 0 && m.a-ms[i-1].b <= 2 &&
-				within(ms, cAcquire|cThreatVerb, m.b, m.b+3) && !within(ms, cCond|cSubord, ms[i-1].a-3, ms[i-1].a) {
+				within(ms, cAcquire|cThreatVerb, m.b, m.b+3) && !within(ms, cCond|cSubord, ms[i-1].a-3, ms[i-1].a) &&
+				canModal(dc, ms[i-1].b, m.b+2) {
 				// "the US could not take the canal", "Estados Unidos no
-				// podrá quedarse con el canal": another state denied an
-				// act against the speaker's.
+				// podrá quedarse con el canal": another state denied the
+				// power to act against the speaker's; "Estados Unidos no
+				// atacará a México" only reassures.
 				foreign, presence = i-1, i
 			}
 			if foreign >= 0 && presence >= 0 {
@@ -2216,8 +2218,10 @@ func subordinated(ms []match, c cat) bool {
 // unrequest clears the request class of an "asked" that puts a question
 // ("Asked whether he would send troops ...", "was asked about"): a question
 // put to the speaker is no request from him, so it must not silence what
-// he answers; nor is a denial word inside the question his ("Asked whether
-// he would rule out using the military, Trump said he would not commit").
+// he answers; nor is a denial or an offer inside the question his ("Asked
+// whether he would rule out using the military, Trump said he would not
+// commit"; "Asked whether the US would send troops to Haiti, Rubio said
+// ...").
 func unrequest(dc *doc, ms []match) {
 	for i := range ms {
 		m := &ms[i]
@@ -2228,7 +2232,7 @@ func unrequest(dc *doc, ms []match) {
 			if w := string(dc.word(t)); w == "whether" || w == "if" || w == "about" {
 				m.c &^= cRequest
 				for k := i + 1; k < len(ms) && dc.toks[ms[k].a].gap&(hardGap|gapComma) == 0; k++ {
-					ms[k].c &^= cNeg
+					ms[k].c &^= cNeg | cOffer | cDispatch
 				}
 				break
 			}
@@ -2348,4 +2352,16 @@ func placeBefore(dc *doc, ms []match, i int) bool {
 		return false
 	}
 	return i == 0 || ms[i-1].b <= t
+}
+
+// canModal reports whether a modal of ability stands in tokens [a, b):
+// could, can, cannot, podrá, puede.
+func canModal(dc *doc, a, b int) bool {
+	for t := a; t < b && t < len(dc.toks); t++ {
+		switch string(dc.word(t)) {
+		case "could", "can", "cannot", "podra", "puede", "podria", "podran", "pueden", "podrian":
+			return true
+		}
+	}
+	return false
 }
