@@ -544,6 +544,18 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		if actor != "" {
 			backOff(dc, ms, &tc, targets, has)
 		}
+		if tc.fired[iAssert] && actor != "" {
+			// "We respect Mexico's sovereignty", said in Washington, asserts
+			// no sovereignty of the speaker's.
+			kept := tc.cues[iAssert][:0]
+			for _, k := range tc.cues[iAssert] {
+				if !foreignSovereignty(dc, ms, k, actor) {
+					kept = append(kept, k)
+				}
+			}
+			tc.cues[iAssert] = kept
+			tc.fired[iAssert] = len(kept) > 0
+		}
 		if tc.fired[iOffer] && tc.fired[iThreat] && has&cHelp == 0 {
 			// "ready to send Marines ... whether Panama likes it or not"
 			tc.fired[iOffer] = false
@@ -629,7 +641,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
-					t == iAssert && has&(cViolation|cDenySov) != 0 ||
+					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
@@ -637,7 +649,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// is someone else's (but "..., she said after meeting
 					// X" subordinates only the meeting), a request is no offer, a threat
 					// in a sentence that rejects is what is rejected, a
-					// violated or denied sovereignty is not asserted,
+					// violated, denied or foreign sovereignty is not asserted,
 					// firefighting planes are no military assistance, and
 					// troops under a condition ("if NATO troops were
 					// deployed") or arms with nobody to receive them are
@@ -2364,4 +2376,39 @@ func canModal(dc *doc, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// foreignSovereignty reports whether ms[k] is the sovereignty of another
+// state than actor: "Mexico's sovereignty", "la soberanía de Venezuela".
+func foreignSovereignty(dc *doc, ms []match, k int, actor string) bool {
+	if ms[k].c&cSov == 0 || ms[k].c&cSovAssert != 0 {
+		return false
+	}
+	other := func(m *match) bool {
+		return m.e != nil && m.e.hasGeo && m.e.geo.Code != "" && m.e.geo.Code != actor && m.e.geo.Kind != geo.KindPerson
+	}
+	if k > 0 && ms[k-1].b == ms[k].a && dc.toks[ms[k].a].gap&gapPossess != 0 && other(&ms[k-1]) {
+		return true
+	}
+	if k+2 < len(ms) && ms[k+1].a == ms[k].b && ms[k+2].a == ms[k+1].b && ms[k+1].c&cPrep != 0 && other(&ms[k+2]) {
+		w := string(dc.word(ms[k+1].a))
+		return w == "of" || w == "de" || w == "del"
+	}
+	return false
+}
+
+// onlyForeignSovereignty reports whether every assertion topic word of the
+// sentence is the sovereignty of another state than actor.
+func onlyForeignSovereignty(dc *doc, ms []match, actor string) bool {
+	seen := false
+	for k := range ms {
+		if ms[k].c&typeTopic[iAssert] == 0 {
+			continue
+		}
+		if !foreignSovereignty(dc, ms, k, actor) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
