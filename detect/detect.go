@@ -48,8 +48,11 @@ type Detector struct {
 	abbr     map[string]bool
 	starters map[string]bool
 	byRole   map[string][]*geo.Person // "MX/president" -> people
-	pool     sync.Pool
-	model    *model // nil: rules only
+	// bySurname finds a person from a country and a folded surname
+	// ("VE/gil"), when only one person of that country bears it.
+	bySurname map[string]*geo.Person
+	pool      sync.Pool
+	model     *model // nil: rules only
 	// collect, when set (training only), receives the features of every
 	// sentence a state speaks.
 	collect func(collected)
@@ -74,6 +77,7 @@ var builtinModel = sync.OnceValues(func() (*model, error) { return parseModel(mo
 type lexEntry struct {
 	c      cat
 	role   int
+	topic  uint8 // bit 1<<type: a word that puts the sentence on that type's topic for the scorer
 	geo    geo.Entry
 	hasGeo bool
 }
@@ -85,12 +89,13 @@ func New(opts Options) (*Detector, error) {
 		return nil, fmt.Errorf("detect: %w", err)
 	}
 	d := &Detector{
-		gaz:      g,
-		lex:      make(map[string]*lexEntry, 8192),
-		first:    make(map[string]uint8, 8192),
-		abbr:     make(map[string]bool, len(abbreviations)),
-		starters: make(map[string]bool, len(sentenceStarters)),
-		byRole:   make(map[string][]*geo.Person),
+		gaz:       g,
+		lex:       make(map[string]*lexEntry, 8192),
+		first:     make(map[string]uint8, 8192),
+		abbr:      make(map[string]bool, len(abbreviations)),
+		starters:  make(map[string]bool, len(sentenceStarters)),
+		byRole:    make(map[string][]*geo.Person),
+		bySurname: make(map[string]*geo.Person),
 	}
 	g.Names(func(k string, e geo.Entry) {
 		le := d.entry(k)
@@ -159,17 +164,32 @@ func New(opts Options) (*Detector, error) {
 			d.entry(geo.Key(n)).c |= nc.c
 		}
 	}
+	for t, list := range topicWords {
+		for _, n := range list {
+			d.entry(geo.Key(n)).topic |= 1 << t
+		}
+	}
 	for _, a := range abbreviations {
 		d.abbr[a] = true
 	}
 	for _, s := range sentenceStarters {
 		d.starters[geo.Key(s)] = true
 	}
+	shared := map[string]bool{}
 	for _, p := range g.People() {
 		if p.Country != "" {
 			k := p.Country + "/" + p.Role
 			d.byRole[k] = append(d.byRole[k], p)
+			name := geo.Key(p.Name)
+			sk := p.Country + "/" + name[strings.LastIndexByte(name, ' ')+1:]
+			if _, dup := d.bySurname[sk]; dup {
+				shared[sk] = true
+			}
+			d.bySurname[sk] = p
 		}
+	}
+	for sk := range shared {
+		delete(d.bySurname, sk)
 	}
 	d.pool.New = func() any { return new(doc) }
 	if !opts.RulesOnly {

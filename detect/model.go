@@ -110,7 +110,7 @@ func catFeature(bit int) string { return "c:" + strconv.Itoa(bit) }
 // Words inside a blocking phrase ("sovereign bonds", "intervención
 // quirúrgica") are not features, only the fact that a block is there: the
 // rules consumed them so that they could not count, and so must the model.
-func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quoted, hedged bool, kind int, buf []uint64, names *[]string) []uint64 {
+func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quoted, hedged, own bool, kind int, buf []uint64, names *[]string) []uint64 {
 	// Names are built only when training asks for them, so that scoring
 	// allocates nothing here.
 	prev := []byte(nil)
@@ -155,7 +155,7 @@ func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quo
 		i  int
 	}{
 		{targets > 0, 0}, {quoted, 1}, {hedged, 2}, {dc.lang == "es", 3}, {kind == mPerson, 4},
-		{kind == mBody, 5}, {kind == mPronoun, 6}, {kind == mTitle, 7}, {kind == mCountry, 8},
+		{kind == mBody, 5}, {kind == mPronoun, 6}, {kind == mTitle, 7}, {kind == mCountry, 8}, {own, 9},
 	} {
 		if f.ok {
 			buf = append(buf, flagHashes[f.i])
@@ -172,7 +172,7 @@ func sentenceFeatures(dc *doc, s sentence, ms []match, has cat, targets int, quo
 }
 
 // flagNames are the features that say something of the sentence as a whole.
-var flagNames = [...]string{"x:target", "x:quote", "x:hedge", "x:es", "x:person", "x:body", "x:pronoun", "x:title", "x:country"}
+var flagNames = [...]string{"x:target", "x:quote", "x:hedge", "x:es", "x:person", "x:body", "x:pronoun", "x:title", "x:country", "x:own"}
 
 var (
 	flagHashes [len(flagNames)]uint64

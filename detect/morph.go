@@ -23,7 +23,7 @@ var verbClasses = []verbClass{
 		"push back against", "hit out at|hit out at", "lash out at|lashed out at|lashing out at"},
 		es: []string{"rechazar", "condenar", "repudiar", "denunciar", "deplorar", "censurar", "reprobar", "criticar",
 			"objetar", "impugnar", "cuestionar", "fustigar", "arremeter contra", "repeler", "resistir", "enfrentar",
-			"desautorizar", "tachar", "recriminar", "reprochar", "acusar", "expulsar"}},
+			"desautorizar", "tachar", "recriminar", "reprochar", "acusar", "expulsar", "protestar"}},
 	{c: cCall, en: []string{"call|called|calling", "describe", "brand", "label|labelled|labelling", "term", "view", "regard",
 		"deem", "consider", "see|saw|seen"},
 		es: []string{"calificar", "tildar", "tachar", "catalogar", "considerar", "definir", "describir", "denominar", "ver|ve|ven|vio|vera"}},
@@ -46,8 +46,8 @@ var verbClasses = []verbClass{
 			"opinar", "comentar", "detallar", "mencionar", "plantear", "anticipar", "adelantar", "aclarar", "concluir|concluye|concluyo",
 			"lamentar", "dejar claro|dejo claro|dejo en claro|deja claro|dejaron claro", "expresar", "manifestar", "difundir",
 			"tuitear", "remachar", "espetar", "argumentar", "describir", "calificar", "repetir|repite|repitio|repitieron"}},
-	{c: cStance, en: []string{"propose", "sponsor", "introduce", "champion", "back"},
-		es: []string{"impulsar", "proponer|propone|proponen|propuso|propuesto|propuesta", "promover|promueve|promueven",
+	{c: cStance, en: []string{"propose", "sponsor", "introduce", "champion", "back", "adopt"},
+		es: []string{"aprobar|aprueba|aprueban", "impulsar", "proponer|propone|proponen|propuso|propuesto|propuesta", "promover|promueve|promueven",
 			"patrocinar", "presentar"}},
 	{c: cWarn, en: []string{"warn", "caution", "alert", "respond", "answer"},
 		es: []string{"advertir|advierte|advierten|advirtio|advirtieron|advirtiendo", "alertar", "avisar", "responder", "contestar"}},
@@ -59,17 +59,18 @@ var verbClasses = []verbClass{
 			"destinar", "comprometer", "poner a disposicion|pondra a disposicion|pondran a disposicion|puso a disposicion",
 			"ceder temporalmente", "capacitar", "formar a"}},
 	{c: cYield, en: []string{"kneel|knelt", "bow", "surrender", "submit|submitted|submitting", "capitulate", "yield",
-		"bend the knee|bent the knee"},
-		es: []string{"arrodillar", "arrodillarse|se arrodilla|se arrodillara", "rendirse|se rinde|se rendira", "someterse|se somete|se sometera",
+		"bend the knee|bent the knee", "renounce", "relinquish", "give up|gave up|given up|giving up",
+		"hand over|handed over|handing over"},
+		es: []string{"renunciar a", "renunciar al", "arrodillar", "arrodillarse|se arrodilla|se arrodillara", "rendirse|se rinde|se rendira", "someterse|se somete|se sometera",
 			"doblegarse|se doblega|se doblegara", "claudicar", "capitular", "postrarse"}},
 	{c: cDispatch, en: []string{"send|sent", "deploy", "dispatch", "station"},
 		es: []string{"enviar|envia|envian", "desplegar|despliega|despliegan", "mandar", "destinar"}},
 	{c: cThreatVerb, future: true, en: []string{"strike|striking", "attack", "invade", "bomb", "hit|hitting", "annex", "seize",
 		"punish", "retaliate", "target|targeting|targetting", "raid", "occupy", "blockade", "go after", "take out", "wipe out", "destroy",
-		"go into|go into", "move against", "act against", "use force"},
+		"go into|go into", "move against", "act against", "use force", "shoot down|shooting down"},
 		es: []string{"atacar", "invadir", "bombardear", "golpear", "anexar", "castigar", "ocupar", "bloquear",
 			"intervenir|intervendra|intervendran|intervendria", "arrasar", "destruir|destruira|destruiria",
-			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|persigue|perseguira"}},
+			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|perseguira", "derribar"}},
 	{c: cAcquire, future: true, en: []string{"take|taking|took|taken", "acquire", "buy", "get", "own", "annex", "control",
 		"take over|taking over|took over", "take back|taking back", "gain control of", "recover", "reclaim", "retake"},
 		es: []string{"tomar", "comprar", "adquirir", "quedarse con|quedara con|quedaria con",
@@ -163,12 +164,14 @@ var nounClasses = []struct {
 		"maniobras", "war games"}},
 	{cRejectPhrase | cSovAssert, []string{"no es colonia de nadie", "no somos colonia de nadie", "is nobody's colony",
 		"is no one's colony", "not anyone's colony"}},
-	{cTerritory, []string{"land", "its land", "our land", "sus tierras", "nuestra tierra", "su tierra"}},
+	{cTerritory, []string{"land", "its land", "our land", "sus tierras", "nuestra tierra", "su tierra", "every inch",
+		"single inch", "square inch", "cada centímetro", "cada palmo", "cada metro"}},
 	{cNegotiate, []string{"trade", "trade its land", "cambiar", "canjear", "swap"}},
 	{cCopula, []string{"remained", "remains", "permanece", "seguirá", "continúa siendo"}},
 	{cThreatVerb, []string{"se encargará", "nos encargaremos", "se hará cargo", "se ocupará", "consequences",
 		"consecuencias", "serious consequences", "graves consecuencias", "will have consequences", "tendrá consecuencias"}},
-	{cSale, []string{"real estate", "for sale", "be bought", "be sold", "on the market", "en venta", "se vende",
+	{cSale, []string{"up for discussion", "up for negotiation", "up for debate", "a discusión", "en discusión",
+		"a negociación", "real estate", "for sale", "be bought", "be sold", "on the market", "en venta", "se vende",
 		"se venden", "ser comprada", "ser comprado", "ser vendida", "ser vendido", "a la venta", "bienes raíces", "inmobiliario",
 		"transacción inmobiliaria", "real estate deal", "for purchase"}},
 	{cPresence, []string{"presence", "presencia", "deployment", "despliegue", "stationing", "instalación"}},
@@ -229,12 +232,9 @@ func esForms(lemma string, future bool) []string {
 	}
 	if i := strings.IndexByte(lemma, '|'); i >= 0 {
 		parts := strings.Split(lemma, "|")
-		out := esForms(parts[0], future)
-		if future {
-			// Irregular forms are mostly finite past or present forms.
-			return out
-		}
-		return append(out, parts[1:]...)
+		// The irregular forms are listed on purpose, also in the threat
+		// classes ("se hará con", "intervendrá"), so they are kept.
+		return append(esForms(parts[0], future), parts[1:]...)
 	}
 	head, tail := lemma, ""
 	if i := strings.IndexByte(lemma, ' '); i >= 0 {

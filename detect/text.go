@@ -202,13 +202,16 @@ func (d *doc) tokenize(abbr func(word []byte) bool) {
 	}
 }
 
+// upperWord says whether the word s starts with a capital, and whether it is
+// all capitals. A name behind a short particle ("el-Sisi", "al-Sharaa")
+// counts as capitalised.
 func upperWord(s string) (first, all bool) {
 	all = true
 	for i, r := range s {
 		if unicode.IsLetter(r) {
 			u := unicode.IsUpper(r)
-			if i == 0 {
-				first = u
+			if i == 0 || i <= 4 && s[i-1] == '-' {
+				first = first || u
 			}
 			if !u {
 				all = false
