@@ -430,3 +430,34 @@ var abbreviations = []string{"sen", "gen", "dr", "mr", "mrs", "ms", "st", "jr", 
 var sentenceStarters = []string{"the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "a", "an", "this",
 	"that", "el", "la", "los", "las", "en", "pero", "este", "esta", "ese", "esa", "his", "her", "mexico", "trump",
 	"sheinbaum", "asked", "según", "dijo", "said", "however", "sin", "no"}
+
+// sovereignAdj are the adjective forms of sovereignty. As an adjective it is
+// a state's only when it qualifies a polity, a decision or a right ("a
+// sovereign nation", "decisión soberana") or is predicated ("Greenland is
+// sovereign", "somos soberanos"); "sovereign AI", "sovereign sukuk" and
+// "inteligencia artificial soberana" are products and debts.
+var sovereignAdj = setOf("sovereign", "soberano", "soberana", "soberanos", "soberanas")
+
+// polityNouns are what a sovereign adjective qualifies when it speaks of a
+// state (folded: accents stripped).
+var polityNouns = setOf("state", "states", "nation", "nations", "country", "countries", "people", "peoples",
+	"republic", "territory", "territories", "land", "lands", "soil", "decision", "decisions", "right", "rights",
+	"will", "choice", "choices", "equality", "power", "powers", "authority", "control", "jurisdiction", "waters",
+	"airspace", "act", "matter", "government", "independence", "homeland", "and", "or",
+	"estado", "estados", "nacion", "naciones", "pais", "paises", "pueblo", "pueblos", "republica", "territorio",
+	"territorios", "tierra", "tierras", "suelo", "decision", "decisiones", "derecho", "derechos", "voluntad",
+	"igualdad", "poder", "autoridad", "jurisdiccion", "aguas", "espacio", "acto", "patria", "gobierno",
+	"independencia", "y", "e", "o")
+
+// predicators put a sovereign adjective after a verb: "is sovereign",
+// "seguirá siendo soberana".
+var predicators = setOf("is", "are", "was", "were", "be", "remain", "remains", "remained", "become", "becomes",
+	"es", "son", "somos", "era", "fue", "sera", "seran", "seremos", "ser", "siendo", "sigue", "seguira", "sea", "sean")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
