@@ -1205,7 +1205,10 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 			mt.a = ms[k].a
 			break
 		}
-		if ms[k].c&cArticle == 0 {
+		if ms[k].c&cArticle == 0 || ms[k].b == m.a {
+			// "anunció en Quito la secretaria de ...": an article
+			// opens the title's phrase, so a place before it is a
+			// venue.
 			break
 		}
 	}
@@ -1344,6 +1347,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		}
 	}
 	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1 && mt.sp.code == ""; k-- {
+		if commaBetween(dc, ms[k].b, m.a) {
+			// "issued in Port Sudan, the Government of Sudan said",
+			// "...part of India\", the ministry said": the place ends
+			// the clause before; it is not the body's.
+			break
+		}
 		if isDemonymOrCountry(ms[k]) {
 			mt.sp.code = ms[k].e.geo.Code
 			mt.a = ms[k].a
@@ -1386,6 +1395,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		if n.c&cPrep != 0 && j+3 < len(ms) && ms[j+2].a == n.b && ms[j+2].c&cArticle != 0 && ms[j+3].a == ms[j+2].b &&
 			ms[j+3].c&cBody != 0 {
 			// "Ministerio de las Fuerzas Armadas francés"
+			j += 3
+			continue
+		}
+		if n.c&cPrep != 0 && j+3 < len(ms) && ms[j+2].a == n.b && ms[j+2].c&cArticle != 0 && ms[j+3].a == ms[j+2].b &&
+			isDemonymOrCountry(ms[j+3]) && mt.sp.code == "" {
+			// "the Armed Forces of the Philippines"
+			mt.sp.code = ms[j+3].e.geo.Code
 			j += 3
 			continue
 		}
