@@ -326,7 +326,7 @@ var lexicon = []struct {
 		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
 		"data will stay", "libertad personal", "historia", "history of"}},
 	{cPrep, 0, []string{"under", "bajo", "of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
-		"sobre", "for", "para", "on", "al", "into", "over"}},
+		"sobre", "for", "para", "on", "al", "into", "over", "at"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
 	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},
 	{cPermit, 0, []string{"allow", "permit", "accept", "permitir", "aceptar", "autorizar", "authorize", "tolerate", "tolerar"}},
@@ -461,3 +461,13 @@ func setOf(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// nameStops are capitalised words that open a sentence without being a
+// name: "On Tuesday, the minister said".
+var nameStops = setOf("on", "in", "at", "after", "before", "during", "since", "for", "from", "by", "with", "the", "a", "an",
+	"en", "el", "la", "los", "las", "un", "una", "tras", "desde", "durante", "con", "por", "para", "de", "del", "al",
+	"and", "but", "y", "pero", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+	"martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november", "december", "enero", "febrero", "marzo", "abril",
+	"mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "earlier", "later", "today",
+	"yesterday", "ayer", "hoy", "this", "last", "next", "este", "esta", "asked", "speaking", "según", "segun", "according")

@@ -1072,10 +1072,9 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			}
 			out = append(out, mt)
 		case m.c&cTitle != 0:
-			mt := d.titleMention(dc, ms, &i, s)
-			out = append(out, mt)
+			out = append(out, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s), s))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
-			out = append(out, d.bodyMention(dc, ms, &i, st))
+			out = append(out, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
 			// "Mexico's foreign ministry", "Cuba's President": a country
 			// in front of a body or title is part of it.
@@ -1429,6 +1428,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			j++
 			mt.sp.code = ms[j].e.geo.Code
 		}
+	}
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && (string(dc.word(ms[j].b)) == "in" || string(dc.word(ms[j].b)) == "en") &&
+		isDemonymOrCountry(ms[j+1]) && dc.toks[ms[j].b].gap&(gapComma|hardGap) == 0 && isMission(dc, m) {
+		// "the Chinese embassy in Manila", "la Embajada de Cuba en
+		// México": a mission is named with its host, which is not its
+		// country.
+		j++
 	}
 	*ip = j
 	mt.b = ms[j].b
@@ -2427,4 +2433,57 @@ func onlyForeignSovereignty(dc *doc, ms []match, actor string) bool {
 		seen = true
 	}
 	return seen
+}
+
+// apposedName reads an unknown name that a title or a spokesman's body
+// stands in apposition to: "Patrick Muyaya, the Congolese government's
+// spokesman, said", "Armen Grigoryan, the secretary of Armenia's Security
+// Council, warned". The name (two to four capitalised words the tables do
+// not know) opens the sentence or a clause; it becomes a person speaking
+// for the title's country.
+func (d *Detector) apposedName(dc *doc, ms []match, mt mention, s sentence) mention {
+	if mt.kind == mBody && mt.role == 0 && !spokesBody(dc, mt) {
+		return mt
+	}
+	p := mt.a
+	if p > s.a && isArticle(dc.word(p-1)) {
+		p--
+	}
+	if p <= s.a || dc.toks[p].gap&gapComma == 0 || dc.toks[p].gap&(hardGap&^gapQuote) != 0 {
+		return mt
+	}
+	e := p
+	a := p
+	for a > s.a && e-a < 4 && dc.toks[a-1].upper && !nameStops[string(dc.word(a-1))] && !d.startsMatch(ms, a-1) &&
+		(a == e || dc.toks[a].gap == 0) {
+		a--
+	}
+	if e-a < 2 || !(a == s.a || dc.toks[a].gap&(gapComma|hardGap) != 0) {
+		return mt
+	}
+	sp := speaker{name: dc.origSpan(a, e), code: mt.sp.code, role: mt.role}
+	if mt.female {
+		sp.gender = 'f'
+	}
+	return mention{a: a, b: mt.b, kind: mPerson, sp: sp, object: mt.object}
+}
+
+// spokesBody reports whether a body mention ends in a spokesman's title
+// ("the Chinese defence ministry spokesman").
+func spokesBody(dc *doc, mt mention) bool {
+	switch string(dc.word(mt.b - 1)) {
+	case "spokesman", "spokeswoman", "spokesperson", "portavoz", "vocero", "vocera":
+		return true
+	}
+	return false
+}
+
+// isMission reports whether a body is a diplomatic mission, which the news
+// names with its host city or country.
+func isMission(dc *doc, m *match) bool {
+	switch string(dc.word(m.b - 1)) {
+	case "embassy", "embajada", "consulate", "consulado":
+		return true
+	}
+	return false
 }
