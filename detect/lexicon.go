@@ -224,7 +224,8 @@ var lexicon = []struct {
 	{cRequest, 0, []string{"thanked", "agradeció", "praised", "elogió", "thanked the", "asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
 	{cCond, 0, []string{"if", "si", "en caso de que", "unless", "a menos que", "salvo que", "should it"}},
-	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
+	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside",
+		"third countries", "terceros países", "third-country", "de terceros"}},
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
@@ -269,7 +270,8 @@ var lexicon = []struct {
 		"consejo de seguridad nacional", "foreign affairs department", "department of foreign affairs", "government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
 		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
 		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",
-		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "congress", "congreso", "senate",
+		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "defence force", "defense force",
+		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "congress", "congreso", "senate",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
@@ -471,3 +473,12 @@ var nameStops = setOf("on", "in", "at", "after", "before", "during", "since", "f
 	"june", "july", "august", "september", "october", "november", "december", "enero", "febrero", "marzo", "abril",
 	"mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "earlier", "later", "today",
 	"yesterday", "ayer", "hoy", "this", "last", "next", "este", "esta", "asked", "speaking", "según", "segun", "according")
+
+// statementNouns are the documents a body speaks through.
+var statementNouns = setOf("statement", "communique", "comunicado", "nota", "declaracion", "release", "note")
+
+// authorPrep link a statement to its author.
+var authorPrep = setOf("de", "del", "from", "of", "by")
+
+// determiners open the noun phrase of a statement.
+var determiners = setOf("el", "la", "un", "una", "the", "a", "an", "su", "its", "their")

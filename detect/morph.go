@@ -113,7 +113,7 @@ var nounClasses = []struct {
 	{cMilAction, []string{"strikes", "strike", "airstrikes", "air strikes", "attacks", "attack", "ataques", "ataque",
 		"bombardeos", "bombardeo", "bombing", "raids", "raid", "incursion", "incursions", "incursiones", "invasion", "invasión",
 		"military action", "acción militar", "military operation", "military operations", "operación militar",
-		"operaciones militares", "ground operation", "ground operations", "operaciones terrestres", "military intervention",
+		"operaciones militares", "military actions", "acciones militares", "ground operation", "ground operations", "operaciones terrestres", "military intervention",
 		"intervención militar", "military options", "military option", "opción militar", "opciones militares", "use of force",
 		"uso de la fuerza", "naval blockade", "bloqueo naval", "ground troops", "tropas terrestres", "special forces raid",
 		"targeted killings", "drone strikes", "ataques con drones", "bombardeos aéreos", "land strikes", "ataques terrestres"}},

@@ -214,10 +214,11 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
-		if c&(cInterv|cAid|cMilNoun) != 0 && (c&cThreatVerb == 0 || nounThreat) {
+		if c&(cInterv|cAid|cMilNoun|cMilAction) != 0 && (c&cThreatVerb == 0 || nounThreat) {
 			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
 				// "descartó que vaya a permitir drones militares",
-				// "would never be allowed to set up permanent bases"
+				// "would never be allowed to set up permanent bases",
+				// "no autorizará acciones militares de terceros países"
 				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg {
 					add(iReject, n)
 					add(iReject, i)
@@ -1497,7 +1498,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
-		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) {
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || statementAuthor(dc, ms, mt, s) {
 			// "was condemned by Pakistan's foreign office", "fue
 			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
 			before = true
@@ -2486,4 +2487,28 @@ func isMission(dc *doc, m *match) bool {
 		return true
 	}
 	return false
+}
+
+// statementAuthor reports whether a body or person is the author of a
+// statement that an attribution verb introduces: "afirma el comunicado de
+// la Cancillería colombiana", "según un comunicado del Ministerio de
+// Relaciones Exteriores", "said a statement from the foreign ministry".
+// Without the verb the statement may be what is spoken of ("rejected the
+// statement by the State Department").
+func statementAuthor(dc *doc, ms []match, mt *mention, s sentence) bool {
+	if mt.kind != mBody && mt.kind != mPerson {
+		return false
+	}
+	t := mt.a
+	if t > s.a && isArticle(dc.word(t-1)) {
+		t--
+	}
+	if t-2 < s.a || !authorPrep[string(dc.word(t-1))] || !statementNouns[string(dc.word(t-2))] {
+		return false
+	}
+	t -= 2
+	if t > s.a && determiners[string(dc.word(t-1))] {
+		t--
+	}
+	return t > s.a && within(ms, cSpeech, t-1, t) && !dc.toks[t-1].inQuote
 }
