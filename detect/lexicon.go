@@ -89,6 +89,7 @@ const (
 	rFemale
 	rMale
 	rNeuter
+	rPassive // on a "not ruled out" phrase: passive, the act stands before it
 )
 
 var lexicon = []struct {
@@ -198,6 +199,9 @@ var lexicon = []struct {
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
+	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
+		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
+		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},
 	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
 		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out", "did not exclude",
 		"would not exclude", "not excluding", "no excluyó", "no excluye", "no excluimos", "no ha excluido"}},

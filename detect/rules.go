@@ -301,7 +301,10 @@ func classify(dc *doc, ms []match) typeCues {
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
 			case c&cNotRuleOut != 0:
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) {
+				// The act follows "did not rule out" and comes before a
+				// passive "no está descartada", "is not ruled out".
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) ||
+					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
 				}
@@ -1820,8 +1823,10 @@ func headline(dc *doc, mt *mention, s sentence) bool {
 		return true
 	}
 	// "Petro, contra los bombardeos de EE. UU.: «una agresión ...»": a
-	// short topic after a comma, then the quotation.
-	if dc.toks[mt.b].gap&gapComma == 0 {
+	// short topic after a comma, then the quotation; "Hegseth sobre
+	// Venezuela: «...»", "Lavrov on Greenland: '...'": a topic after
+	// "sobre"/"on".
+	if w := string(dc.word(mt.b)); dc.toks[mt.b].gap&gapComma == 0 && w != "sobre" && w != "on" {
 		return false
 	}
 	for k := mt.b + 1; k < s.b && k <= mt.b+10; k++ {
