@@ -219,7 +219,7 @@ func classify(dc *doc, ms []match) typeCues {
 				// "descartó que vaya a permitir drones militares",
 				// "would never be allowed to set up permanent bases",
 				// "no autorizará acciones militares de terceros países"
-				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg {
+				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg && !deniedThat(dc, &ms[n]) {
 					add(iReject, n)
 					add(iReject, i)
 				}
@@ -267,8 +267,10 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		if c&cSpace != 0 {
-			// "violated Venezuelan airspace", "violación de sus aguas"
-			if ok, k := scoped(dc, ms, i, cViolation, 6); ok {
+			// "violated Venezuelan airspace", "violación de sus aguas";
+			// "negó que sus aviones hubieran violado el espacio aéreo" is
+			// a denial, not a protest.
+			if ok, k := scoped(dc, ms, i, cViolation, 6); ok && !within(ms, cNeg, ms[k].a-6, ms[k].a) {
 				add(iReject, k)
 				add(iReject, i)
 			}
@@ -646,6 +648,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
+					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
@@ -657,7 +660,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// firefighting planes are no military assistance, and
 					// troops under a condition ("if NATO troops were
 					// deployed") or arms with nobody to receive them are
-					// no offer unless help is named.
+					// no offer unless help is named; a denial with nothing
+					// foreign to reject ("no tiene previsto enviar buques")
+					// is about the speaker's own forces.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
@@ -1076,9 +1081,9 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			}
 			out = append(out, mt)
 		case m.c&cTitle != 0:
-			out = append(out, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s), s))
+			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s), s)))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
-			out = append(out, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s))
+			out = append(out, former(dc, s, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s)))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
 			// "Mexico's foreign ministry", "Cuba's President": a country
 			// in front of a body or title is part of it.
@@ -2516,4 +2521,30 @@ func statementAuthor(dc *doc, ms []match, mt *mention, s sentence) bool {
 		t--
 	}
 	return t > s.a && within(ms, cSpeech, t-1, t) && !dc.toks[t-1].inQuote
+}
+
+// former turns a title or body held in the past ("two former State
+// Department officials", "a former US envoy") into a commentator: they no
+// longer speak for the state.
+func former(dc *doc, s sentence, mt mention) mention {
+	if mt.a > s.a && mt.kind != mNonState {
+		if w := string(dc.word(mt.a - 1)); w == "former" || w == "ex" || w == "antiguo" || w == "antigua" {
+			return mention{a: mt.a - 1, b: mt.b, kind: mNonState}
+		}
+	}
+	return mt
+}
+
+// deniedThat reports whether m is a denial of a reported fact ("negó que
+// haya autorizado", "denied that it had allowed"): it reassures rather
+// than refuses.
+func deniedThat(dc *doc, m *match) bool {
+	if m.b >= len(dc.toks) || !hasThat(dc, m.b, m.b+1) {
+		return false
+	}
+	switch string(dc.word(m.a)) {
+	case "denied", "denies", "deny", "nego", "niega", "negaron", "niegan", "desmintio", "desmiente", "desmintieron", "desmienten":
+		return true
+	}
+	return false
 }
