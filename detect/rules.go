@@ -1114,7 +1114,9 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 		case m.c&cPronoun != 0:
 			out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, female: m.e.role&rFemale != 0, male: m.e.role&rMale != 0})
 		case m.c&cNonState != 0:
-			out = append(out, mention{a: m.a, b: m.b, kind: mNonState})
+			// "proclamó ante miles de simpatizantes": an audience, not a
+			// commentator who speaks.
+			out = append(out, mention{a: m.a, b: m.b, kind: mNonState, object: d.isObject(dc, ms, i)})
 		}
 	}
 	return out
@@ -1671,6 +1673,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			if ms[i].c&cSpeech != 0 && a-s.a <= 3 && !mentionBefore(ments, a) && leadAdverb(dc.word(s.a)) && !upperBetween(dc, s.a+1, a) {
 				// "Más tarde advirtió que ...", "Later he warned": an
 				// adverb before a verb with no subject of its own.
+				return *st.lastSpeaker, -1, true
+			}
+			if ms[i].c&cSpeech != 0 && a-s.a <= 6 && dc.toks[a].gap&gapComma != 0 && !mentionBefore(ments, a) &&
+				!upperBetween(dc, s.a+1, a) {
+				// "Tras el encuentro, reiteró que ...": a fronted phrase
+				// closed by a comma, then a verb with no subject.
 				return *st.lastSpeaker, -1, true
 			}
 		}
