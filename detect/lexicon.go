@@ -266,6 +266,12 @@ var lexicon = []struct {
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
+	// Deputies speak for their ministry but are not the minister a later
+	// "the minister" means.
+	{cTitle, rVice, []string{"deputy minister", "deputy foreign minister", "deputy defence minister", "deputy defense minister",
+		"vice minister", "vice foreign minister", "viceministro", "viceministra", "viceministro de defensa",
+		"viceministra de defensa", "viceministro de exteriores", "viceministra de exteriores", "viceministro de relaciones exteriores",
+		"viceministra de relaciones exteriores", "vicecanciller"}},
 	{cTitle, rMonarch | rHead, []string{"supreme leader", "líder supremo"}},
 	{cTitle, rDiplomat, []string{"ambassador", "embajador", "embajadora", "envoy", "enviado"}},
 	{cTitle, rMonarch, []string{"king", "rey", "queen", "reina"}},

@@ -161,10 +161,7 @@ func classify(dc *doc, ms []match) typeCues {
 			dc.cues[t] = tc.cues[t][:0]
 		}
 	}()
-	var has cat
-	for i := range ms {
-		has |= ms[i].c
-	}
+	has := sentenceCats(ms)
 	if has&cSuppress != 0 {
 		return tc
 	}
@@ -476,10 +473,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 	}
 	any := false
-	var has cat
-	for i := range ms {
-		has |= ms[i].c
-	}
+	has := sentenceCats(ms)
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
@@ -2555,4 +2549,22 @@ func deniedThat(dc *doc, m *match) bool {
 		return true
 	}
 	return false
+}
+
+// sentenceCats is the union of the sentence's classes, but a market or
+// finance word after a subordinator ("..., horas después de que el
+// Departamento del Tesoro lo sancionara") is in a reported clause and does
+// not make the sentence a market report.
+func sentenceCats(ms []match) cat {
+	var has cat
+	sub := false
+	for i := range ms {
+		c := ms[i].c
+		if sub {
+			c &^= cSuppress
+		}
+		sub = sub || c&cSubord != 0
+		has |= c
+	}
+	return has
 }
