@@ -866,13 +866,17 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		if m.c&cReject != 0 && !tc.fired[iReject] && actor != "" {
 			// "rejected China's renaming", "condemned the Russian
 			// proposal": rejecting what another state did or said.
+			protest := isProtest(dc, m)
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
 				n := &ms[k]
-				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" || string(dc.word(n.a)) == "from" {
+				if w := string(dc.word(n.a)); n.c&cArticle != 0 || w == "a" || w == "from" || protest && (w == "with" || w == "to") {
 					continue
 				}
 				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
-				if foreignTo(n) && n.c&cForeign == 0 && (possessive || n.e.geo.Kind == geo.KindDemonym ||
+				// A protest addressed to another state ("envió una nota de
+				// protesta a Bogotá", "lodged a protest with the British
+				// embassy") rejects what that state did.
+				if foreignTo(n) && n.c&cForeign == 0 && (possessive || protest || n.e.geo.Kind == geo.KindDemonym ||
 					n.e.geo.Kind != geo.KindDemonym && objectEnds(dc, n.b)) {
 					// "accused the United States of", "no necesita a
 					// Estados Unidos para"; an accusation needs a hostile
@@ -2567,4 +2571,10 @@ func sentenceCats(ms []match) cat {
 		has |= c
 	}
 	return has
+}
+
+// isProtest reports whether a rejection match is a diplomatic protest
+// ("protest", "protesta", "lodged a formal protest").
+func isProtest(dc *doc, m *match) bool {
+	return bytes.Contains(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end], []byte("protest"))
 }
