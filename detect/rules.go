@@ -161,6 +161,7 @@ func classify(dc *doc, ms []match) typeCues {
 			dc.cues[t] = tc.cues[t][:0]
 		}
 	}()
+	attackedSovereignty(dc, ms)
 	has := sentenceCats(ms)
 	if has&cSuppress != 0 {
 		return tc
@@ -2577,4 +2578,24 @@ func sentenceCats(ms []match) cat {
 // ("protest", "protesta", "lodged a formal protest").
 func isProtest(dc *doc, m *match) bool {
 	return bytes.Contains(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end], []byte("protest"))
+}
+
+// attackedSovereignty marks as a violation an attack that a few words
+// later is aimed at a sovereignty ("ataque sin precedentes contra la
+// soberanía", "strikes on our sovereign territory"): like "a violation of
+// Colombia's sovereignty", that sovereignty is a rejection's object, not
+// an assertion.
+func attackedSovereignty(dc *doc, ms []match) {
+	for i := range ms {
+		if ms[i].c&cSov == 0 || ms[i].c&cSovAssert != 0 {
+			continue
+		}
+		for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 4; k-- {
+			if ms[k].c&(cMilAction|cInterv) != 0 && ms[k].c&cViolation == 0 && within(ms, cAgainst|cPrep, ms[k].b, ms[i].a) &&
+				!gapBetween(dc, ms[k].b, ms[i].a) {
+				ms[k].c |= cViolation
+				break
+			}
+		}
+	}
 }
