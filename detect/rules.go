@@ -843,6 +843,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, i+1)
 			}
+		case m.c&cCopula != 0 && futureCopula(dc, m) && ownedNext(dc, ms, i, own) && foreignCountryBefore(ms, i, actor):
+			// "the Panama Canal should be ours again", "Greenland should
+			// be part of the United States": another state's land
+			// claimed for the speaker's.
+			add(iThreat, i)
+			tc.strong[iThreat] = true
 		case m.c&cCopula != 0 && !futureCopula(dc, m) && placeBefore(dc, ms, i) && ownAtClauseEnd(dc, ms, i+1, own):
 			// "Crimea is Ukraine.", "el Esequibo «es de Venezuela»": a
 			// place that is, or is of, the speaker's country; but not
@@ -2104,7 +2110,7 @@ func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
 
 func futureCopula(dc *doc, m *match) bool {
 	switch string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end]) {
-	case "sera", "seran", "will be", "would be":
+	case "sera", "seran", "will be", "would be", "should be", "must be", "deberia ser", "debe ser", "tiene que ser":
 		return true
 	}
 	return false
@@ -2598,4 +2604,24 @@ func attackedSovereignty(dc *doc, ms []match) {
 			}
 		}
 	}
+}
+
+// ownedNext reports whether the copula at ms[i] is followed by "ours" or
+// by "part of" the speaker's own country.
+func ownedNext(dc *doc, ms []match, i int, own func(*match) bool) bool {
+	t := ms[i].b
+	if t >= len(dc.toks) || dc.toks[t].gap&hardGap != 0 {
+		return false
+	}
+	switch string(dc.word(t)) {
+	case "ours", "nuestro", "nuestra", "nuestros", "nuestras":
+		return true
+	case "part", "parte":
+		for k := i + 1; k < len(ms) && ms[k].a-t <= 3; k++ {
+			if own(&ms[k]) {
+				return true
+			}
+		}
+	}
+	return false
 }
