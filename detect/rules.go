@@ -1565,7 +1565,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		// Manila that ..."), not a trailing attribution.
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1) && !hasThat(dc, mt.b, mt.b+1)
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
+			!subjectOfVerbAt(dc, ms, ments, pv) {
 			score += 15
 			post = true
 		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
@@ -2619,6 +2620,24 @@ func ownedNext(dc *doc, ms []match, i int, own func(*match) bool) bool {
 	case "part", "parte":
 		for k := i + 1; k < len(ms) && ms[k].a-t <= 3; k++ {
 			if own(&ms[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectOfVerbAt reports whether the speech verb ending at token end has
+// its subject right before it ("Trump said Petro \"had better watch it\""):
+// then a name after the verb opens the reported clause and does not close
+// a trailing attribution.
+func subjectOfVerbAt(dc *doc, ms []match, ments []mention, end int) bool {
+	for i := range ms {
+		if ms[i].b != end {
+			continue
+		}
+		for k := range ments {
+			if ments[k].b == ms[i].a && !ments[k].object && ments[k].kind != mNonState && dc.toks[ms[i].a].gap == 0 {
 				return true
 			}
 		}
