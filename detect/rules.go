@@ -329,7 +329,10 @@ func classify(dc *doc, ms []match) typeCues {
 				negOffer, _ := scoped(dc, ms, k, cNeg, 10)
 				neg = neg || negOffer
 				rej, _ := scoped(dc, ms, i, cReject, 12)
-				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !sub {
+				// "condemns the continued supply of weapons by the UAE to
+				// the RSF": a condemned supply is someone else's.
+				rejOffer, _ := scoped(dc, ms, k, cReject, 4)
+				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !rejOffer && !sub {
 					add(iOffer, k)
 					add(iOffer, i)
 				}
