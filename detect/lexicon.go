@@ -266,6 +266,10 @@ var lexicon = []struct {
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
+	// The Treasury as an office of state (sanctions, statements) is not
+	// the Treasury of market news: these phrases consume the suppressor.
+	{cTitle, rMinister, []string{"treasury secretary", "secretary of the treasury", "secretario del tesoro",
+		"secretaria del tesoro"}},
 	// Deputies speak for their ministry but are not the minister a later
 	// "the minister" means.
 	{cTitle, rVice, []string{"deputy minister", "deputy foreign minister", "deputy defence minister", "deputy defense minister",
@@ -283,7 +287,8 @@ var lexicon = []struct {
 		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
 		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",
 		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "defence force", "defense force",
-		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "congress", "congreso", "senate",
+		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "treasury department",
+		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
