@@ -882,6 +882,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				if w := string(dc.word(n.a)); n.c&cArticle != 0 || w == "a" || w == "from" || protest && (w == "with" || w == "to") {
 					continue
 				}
+				if n.c&(cMilNoun|cAid) != 0 && k+1 < len(ms) && ms[k+1].a == n.b && foreignTo(&ms[k+1]) {
+					// "acusó a las tropas tailandesas de ocupar ...": the
+					// forces of another state stand for it.
+					k++
+					n = &ms[k]
+				}
 				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
 				// A protest addressed to another state ("envió una nota de
 				// protesta a Bogotá", "lodged a protest with the British
@@ -892,7 +898,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					// Estados Unidos para"; an accusation needs a hostile
 					// act named ("acusó a Dinamarca de no proteger la
 					// isla" is not a rejection).
-					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval, n.b, n.b+6) {
+					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval|cThreatVerb|cMilAction, n.b, n.b+6) {
 						break
 					}
 					if neg, _ := scoped(dc, ms, i, cNegator|cNeg, 3); !neg {
@@ -1089,7 +1095,7 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			}
 			out = append(out, mt)
 		case m.c&cTitle != 0:
-			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s), s)))
+			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s)))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
 			out = append(out, former(dc, s, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s)))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
@@ -1195,7 +1201,7 @@ func isDemonymOrCountry(m match) bool {
 // titleMention reads a title with its country and the name it introduces:
 // "Mexican President Claudia Sheinbaum", "el canciller ruso, Serguéi
 // Lavrov", "the president", "la presidenta de México", "Senator Jane Doe".
-func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mention {
+func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *passageState) mention {
 	i := *ip
 	m := &ms[i]
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
@@ -1247,6 +1253,7 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 		}
 		break
 	}
+	j = d.titleBody(dc, ms, j, &mt, st)
 	mt.b = ms[j].b
 	// A name after the title: known person, possibly after a comma.
 	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
@@ -2646,4 +2653,33 @@ func subjectOfVerbAt(dc *doc, ms []match, ments []mention, end int) bool {
 		}
 	}
 	return false
+}
+
+// titleBody extends a title ending at ms[j] over the body it belongs to
+// ("la portavoz del Ministerio de Defensa camboyano", "the spokeswoman of
+// Cambodia's defence ministry"), so that the holder named after it in
+// apposition is found and speaks for the body's country. It returns the
+// index of the last match taken.
+func (d *Detector) titleBody(dc *doc, ms []match, j int, mt *mention, st *passageState) int {
+	k := j + 1
+	if k >= len(ms) || ms[k].a != ms[j].b {
+		return j
+	}
+	possessive := dc.toks[ms[j].b].gap&gapPossess != 0 && isDemonymOrCountry(ms[j])
+	if !possessive {
+		if w := string(dc.word(ms[k].a)); w != "de" && w != "del" && w != "of" {
+			return j
+		}
+		if k++; k < len(ms) && ms[k].c&cArticle != 0 && ms[k].a == ms[k-1].b {
+			k++
+		}
+	}
+	if k >= len(ms) || ms[k].a != ms[k-1].b || ms[k].c&cBody == 0 {
+		return j
+	}
+	bm := d.bodyMention(dc, ms, &k, st)
+	if mt.sp.code == "" {
+		mt.sp.code = bm.sp.code
+	}
+	return k
 }
