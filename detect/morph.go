@@ -121,6 +121,7 @@ var nounClasses = []struct {
 		"injerencistas", "tutelas", "imposiciones", "intromisiones", "amenazas", "agresiones", "incursiones", "provocaciones",
 		"foreign actors", "actores extranjeros", "playground", "patio de recreo", "patio de juegos", "puppet", "títere",
 		"marioneta", "satellite state", "estado satélite", "vassal state", "estado vasallo", "chessboard", "tablero",
+		"hybrid attack", "ataque híbrido", "hybrid warfare", "guerra híbrida", "hybrid war",
 		"backyard", "back yard", "patio trasero", "battlefield", "campo de batalla", "battleground"}},
 	{cReject, []string{"be met by", "would be met by", "will be met by", "met by", "será enfrentado", "será enfrentada",
 		"serán enfrentados", "será repelido", "será repelida", "lodged a protest", "lodged stern representations",

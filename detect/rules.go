@@ -833,6 +833,16 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					break
 				}
 			}
+			// "se decide en Nuuk, no en Washington", "decided by
+			// Moldovans, here, not in the Kremlin": the other state
+			// denied the decision is refused.
+			for k := i + 1; k+1 < len(ms) && ms[k].a-m.b <= 8; k++ {
+				if ms[k].c&cNegator != 0 && ms[k+1].a-ms[k].b <= 1 && foreignTo(&ms[k+1]) && ms[k+1].c&cForeign == 0 {
+					add(iReject, k)
+					add(iReject, k+1)
+					break
+				}
+			}
 		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
 			ms[i+1].e.geo.Kind == geo.KindDemonym:
 			// "el territorio es peruano", "the Falklands are Argentine";
@@ -1780,8 +1790,11 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 			// before the head of government.
 			roles = append([]string{geo.RoleMonarch}, roles...)
 		}
+		// "Latvia's prime minister" is no president although both head
+		// something: the specific role decides when the title has one.
+		specific := want &^ rHead
 		for _, role := range roles {
-			if roleBits[role]&want == 0 {
+			if roleBits[role]&want == 0 || specific != 0 && roleBits[role]&specific == 0 {
 				continue
 			}
 			for _, p := range d.byRole[mt.sp.code+"/"+role] {
