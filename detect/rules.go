@@ -1478,10 +1478,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		mt.sp.code = st.mainActor()
 	}
 	// "his government", "su gobierno": the speaker's own body, named as
-	// the subject of what the speaker said, not the speaker.
+	// the subject of what the speaker said, not the speaker; "ningún
+	// gobierno extranjero", "la tutela de ninguna embajada": a body
+	// denied is no one's voice.
 	if m.a > 0 {
 		switch string(dc.word(m.a - 1)) {
-		case "his", "her", "their", "su", "sus":
+		case "his", "her", "their", "su", "sus", "ningun", "ninguna", "no":
 			mt.object = true
 		}
 	}
