@@ -2515,7 +2515,9 @@ func (d *Detector) apposedName(dc *doc, ms []match, mt mention, s sentence) ment
 	if mt.female {
 		sp.gender = 'f'
 	}
-	return mention{a: a, b: mt.b, kind: mPerson, sp: sp, object: mt.object}
+	// The name opens the sentence or a clause, so it is no object even
+	// when the title's "a" read as a preposition made the title one.
+	return mention{a: a, b: mt.b, kind: mPerson, sp: sp}
 }
 
 // spokesBody reports whether a body mention ends in a spokesman's title
@@ -2682,7 +2684,7 @@ func (d *Detector) titleBody(dc *doc, ms []match, j int, mt *mention, st *passag
 	}
 	possessive := dc.toks[ms[j].b].gap&gapPossess != 0 && isDemonymOrCountry(ms[j])
 	if !possessive {
-		if w := string(dc.word(ms[k].a)); w != "de" && w != "del" && w != "of" {
+		if w := string(dc.word(ms[k].a)); w != "de" && w != "del" && w != "of" && w != "for" {
 			return j
 		}
 		if k++; k < len(ms) && ms[k].c&cArticle != 0 && ms[k].a == ms[k-1].b {
