@@ -235,7 +235,7 @@ var lexicon = []struct {
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
-	{cSpeech, 0, []string{"remató", "sentenció", "juró", "swore", "zanjó", "recalcó", "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
+	{cSpeech, 0, []string{"answered", "remató", "sentenció", "juró", "swore", "zanjó", "recalcó", "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
 		"stressed", "noted", "wrote", "stated", "declared", "according to", "replied", "responded", "announced", "confirmed",
 		"vowed", "argued", "urged", "explained", "posted", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura",
 		"señaló", "señala", "advirtió", "advierte", "subrayó", "reiteró", "reitera", "sostuvo", "sostiene", "calificó",

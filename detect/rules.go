@@ -2655,13 +2655,18 @@ func ownedNext(dc *doc, ms []match, i int, own func(*match) bool) bool {
 }
 
 // subjectOfVerbAt reports whether the speech verb ending at token end has
-// its subject right before it ("Trump said Petro \"had better watch it\""):
-// then a name after the verb opens the reported clause and does not close
-// a trailing attribution.
+// its subject right before it ("Trump said Petro \"had better watch it\"")
+// or takes an object: then a name after the verb opens the reported clause
+// or is the object, and does not close a trailing attribution.
 func subjectOfVerbAt(dc *doc, ms []match, ments []mention, end int) bool {
 	for i := range ms {
 		if ms[i].b != end {
 			continue
+		}
+		if ms[i].c&(cReject|cCall|cDictate) != 0 {
+			// "and accused Caracas of ...", "called Trump's remarks",
+			// "told Manila": these verbs take the name as their object.
+			return true
 		}
 		for k := range ments {
 			if ments[k].b == ms[i].a && !ments[k].object && ments[k].kind != mNonState && dc.toks[ms[i].a].gap == 0 {
