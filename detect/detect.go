@@ -294,7 +294,13 @@ func (d *Detector) findMatches(dc *doc) {
 			}
 		}
 		if best != nil {
-			dc.ms = append(dc.ms, match{a: i, b: i + bestN, e: best, c: best.c})
+			c := best.c
+			if bestN == 1 && c&cSov != 0 && sovereignAdj[string(w)] && !polityAdjective(dc, i) {
+				// "sovereign AI models", "inteligencia artificial
+				// soberana": the adjective of a thing, not of a state.
+				c &^= cSov
+			}
+			dc.ms = append(dc.ms, match{a: i, b: i + bestN, e: best, c: c})
 			i += bestN
 			continue
 		}

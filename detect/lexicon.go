@@ -89,6 +89,7 @@ const (
 	rFemale
 	rMale
 	rNeuter
+	rPassive // on a "not ruled out" phrase: passive, the act stands before it
 )
 
 var lexicon = []struct {
@@ -198,10 +199,15 @@ var lexicon = []struct {
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
+	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
+		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
+		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},
 	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
 		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out", "did not exclude",
 		"would not exclude", "not excluding", "no excluyó", "no excluye", "no excluimos", "no ha excluido"}},
-	{cNeg, 0, []string{"not decided", "had not decided", "no ha decidido", "undecided", "has not decided", "no interest in", "no tiene interés", "not interested in", "no le interesa", "had no interest in", "denied", "denies", "deny", "negó", "niega", "negaron", "ruled out", "rules out", "rule out",
+	{cNeg, 0, []string{"not decided", "had not decided", "no ha decidido", "undecided", "has not decided", "no interest in", "no tiene interés", "not interested in", "no le interesa", "had no interest in", "denied", "denies", "deny", "negó", "niega", "negaron", "desmintió", "desmiente", "desmintieron", "desmienten",
+		"dismissed a report", "dismissing a report", "dismissed reports", "dismissing reports", "dismissed a newspaper report",
+		"dismissing a newspaper report", "no tiene previsto", "no tienen previsto", "no prevé", "no contempla", "ruled out", "rules out", "rule out",
 		"descartó", "descarta", "descartaron", "no plans to", "no plan to", "no tiene planes", "no tiene planes de", "no intention",
 		"no intention of", "no tiene intención", "would not send", "will not send", "no enviará", "not send",
 		"had no intention"}},
@@ -224,11 +230,12 @@ var lexicon = []struct {
 	{cRequest, 0, []string{"thanked", "agradeció", "praised", "elogió", "thanked the", "asked", "asked for", "pidió", "solicitó", "requested", "would welcome", "welcome", "welcomed",
 		"asked allies"}},
 	{cCond, 0, []string{"if", "si", "en caso de que", "unless", "a menos que", "salvo que", "should it"}},
-	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside"}},
+	{cForeign | cForeignMod, 0, []string{"foreign", "extranjera", "extranjero", "extranjeras", "extranjeros", "external", "externa", "outside",
+		"third countries", "terceros países", "third-country", "de terceros"}},
 	{cForeignMod, 0, []string{"unilaterales", "unilateral", "armadas", "armed", "military", "militar",
 		"any", "cualquier", "ninguna", "armed", "armada", "u.s", "estadounidense", "external", "externa", "unilateral",
 		"outside"}},
-	{cSpeech, 0, []string{"remató", "sentenció", "juró", "swore", "zanjó", "recalcó", "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
+	{cSpeech, 0, []string{"answered", "remató", "sentenció", "juró", "swore", "zanjó", "recalcó", "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted", "insists",
 		"stressed", "noted", "wrote", "stated", "declared", "according to", "replied", "responded", "announced", "confirmed",
 		"vowed", "argued", "urged", "explained", "posted", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura",
 		"señaló", "señala", "advirtió", "advierte", "subrayó", "reiteró", "reitera", "sostuvo", "sostiene", "calificó",
@@ -259,6 +266,16 @@ var lexicon = []struct {
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
+	// The Treasury as an office of state (sanctions, statements) is not
+	// the Treasury of market news: these phrases consume the suppressor.
+	{cTitle, rMinister, []string{"treasury secretary", "secretary of the treasury", "secretario del tesoro",
+		"secretaria del tesoro"}},
+	// Deputies speak for their ministry but are not the minister a later
+	// "the minister" means.
+	{cTitle, rVice, []string{"deputy minister", "deputy foreign minister", "deputy defence minister", "deputy defense minister",
+		"vice minister", "vice foreign minister", "viceministro", "viceministra", "viceministro de defensa",
+		"viceministra de defensa", "viceministro de exteriores", "viceministra de exteriores", "viceministro de relaciones exteriores",
+		"viceministra de relaciones exteriores", "vicecanciller"}},
 	{cTitle, rMonarch | rHead, []string{"supreme leader", "líder supremo"}},
 	{cTitle, rDiplomat, []string{"ambassador", "embajador", "embajadora", "envoy", "enviado"}},
 	{cTitle, rMonarch, []string{"king", "rey", "queen", "reina"}},
@@ -269,14 +286,17 @@ var lexicon = []struct {
 		"consejo de seguridad nacional", "foreign affairs department", "department of foreign affairs", "government", "gobierno", "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
 		"ministerio de relaciones exteriores", "ministerio de exteriores", "ministerio de asuntos exteriores", "cancillería",
 		"foreign office", "defence ministry", "defense ministry", "ministry of defence", "ministerio de defensa", "embassy",
-		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "congress", "congreso", "senate",
+		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "defence force", "defense force",
+		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "treasury department",
+		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
 	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
 	{cPronoun, rNeuter, []string{"it", "they"}},
-	{cNonState, 0, []string{"politólogo", "politólogos", "politóloga", "political scientist", "political scientists",
+	{cNonState, 0, []string{"excanciller", "expresidente", "expresidenta", "exministro", "exministra", "exembajador",
+		"exembajadora", "exfuncionario", "exfuncionarios", "exfuncionaria", "politólogo", "politólogos", "politóloga", "political scientist", "political scientists",
 		"commentator", "commentators", "comentarista", "comentaristas", "observers", "observadores", "pundits", "academics",
 		"academic", "sociologist", "sociólogo", "pollsters", "encuestadores", "poll", "polls", "encuesta", "encuestas", "sondeo", "sondeos", "surveys", "survey", "editorial",
 		"critics", "críticos", "activists", "activistas", "investigador", "investigadora", "researcher", "supporters", "simpatizantes", "historian", "historiador", "historiadores", "historians", "columnists", "columnistas", "analyst", "analysts", "analista", "analistas", "expert", "experts", "experto", "expertos",
@@ -326,14 +346,15 @@ var lexicon = []struct {
 		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
 		"data will stay", "libertad personal", "historia", "history of"}},
 	{cPrep, 0, []string{"under", "bajo", "of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
-		"sobre", "for", "para", "on", "al", "into", "over"}},
+		"sobre", "for", "para", "on", "al", "into", "over", "at"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},
 	{cArticle, 0, []string{"the", "el", "la", "los", "las", "his", "her", "its", "su", "an", "un", "una"}},
 	{cPermit, 0, []string{"allow", "permit", "accept", "permitir", "aceptar", "autorizar", "authorize", "tolerate", "tolerar"}},
 	{cWarn, 0, []string{"warned", "warns", "advirtió", "advierte", "cautioned"}},
 	{cSubord, 0, []string{"after", "tras", "following", "después de", "después de que", "when", "cuando"}},
 	{cViolation | cInterv, 0, []string{"attack on", "ataque a", "ataque contra", "attacks on", "ataques contra",
-		"aggression against", "agresión a", "agresión contra", "agresiones contra"}},
+		"aggression against", "agresión a", "agresión contra", "agresiones contra", "assault on", "assault against",
+		"atentado contra", "atentados contra", "atentado a", "affront to", "afrenta a", "afrenta contra"}},
 	{cForeign | cInterv, 0, []string{"foreign power", "potencia extranjera", "foreign troops", "tropas extranjeras",
 		"foreign forces", "fuerzas extranjeras", "foreign agents", "agentes extranjeros", "foreign military", "foreign powers",
 		"potencias extranjeras"}},
@@ -379,7 +400,8 @@ var lexicon = []struct {
 		"proteger", "will defend", "would defend"}},
 	{cCopula, 0, []string{"was", "era", "fue", "is", "are", "es", "son", "será", "seguirá siendo", "remains", "will remain", "sigue siendo",
 		"were", "fueron", "eran", "serán", "seguirán siendo", "siguen siendo", "remain", "will stay", "would remain", "will always be",
-		"always will be", "has always been", "will be", "would stay", "stays", "ha sido", "han sido", "sera siempre", "siempre será"}},
+		"always will be", "has always been", "will be", "would stay", "stays", "ha sido", "han sido", "sera siempre", "siempre será",
+		"should be", "must be", "debería ser", "debe ser", "tiene que ser"}},
 	{cPeaceful, 0, []string{"por la vía diplomática", "vía diplomática", "through diplomacy", "diplomatically",
 		"peacefully", "pacíficamente", "por medios pacíficos", "by peaceful means", "through dialogue", "mediante el diálogo"}},
 	{cAgainst, 0, []string{"against", "contra", "ante", "frente a", "in the face of"}},
@@ -430,3 +452,53 @@ var abbreviations = []string{"sen", "gen", "dr", "mr", "mrs", "ms", "st", "jr", 
 var sentenceStarters = []string{"the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "a", "an", "this",
 	"that", "el", "la", "los", "las", "en", "pero", "este", "esta", "ese", "esa", "his", "her", "mexico", "trump",
 	"sheinbaum", "asked", "según", "dijo", "said", "however", "sin", "no"}
+
+// sovereignAdj are the adjective forms of sovereignty. As an adjective it is
+// a state's only when it qualifies a polity, a decision or a right ("a
+// sovereign nation", "decisión soberana") or is predicated ("Greenland is
+// sovereign", "somos soberanos"); "sovereign AI", "sovereign sukuk" and
+// "inteligencia artificial soberana" are products and debts.
+var sovereignAdj = setOf("sovereign", "soberano", "soberana", "soberanos", "soberanas")
+
+// polityNouns are what a sovereign adjective qualifies when it speaks of a
+// state (folded: accents stripped).
+var polityNouns = setOf("state", "states", "nation", "nations", "country", "countries", "people", "peoples",
+	"republic", "territory", "territories", "land", "lands", "soil", "decision", "decisions", "right", "rights",
+	"will", "choice", "choices", "equality", "power", "powers", "authority", "control", "jurisdiction", "waters",
+	"airspace", "act", "matter", "government", "independence", "homeland", "and", "or",
+	"estado", "estados", "nacion", "naciones", "pais", "paises", "pueblo", "pueblos", "republica", "territorio",
+	"territorios", "tierra", "tierras", "suelo", "decision", "decisiones", "derecho", "derechos", "voluntad",
+	"igualdad", "poder", "autoridad", "jurisdiccion", "aguas", "espacio", "acto", "patria", "gobierno",
+	"independencia", "y", "e", "o")
+
+// predicators put a sovereign adjective after a verb: "is sovereign",
+// "seguirá siendo soberana".
+var predicators = setOf("is", "are", "was", "were", "be", "remain", "remains", "remained", "become", "becomes",
+	"es", "son", "somos", "era", "fue", "sera", "seran", "seremos", "ser", "siendo", "sigue", "seguira", "sea", "sean")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// nameStops are capitalised words that open a sentence without being a
+// name: "On Tuesday, the minister said".
+var nameStops = setOf("on", "in", "at", "after", "before", "during", "since", "for", "from", "by", "with", "the", "a", "an",
+	"en", "el", "la", "los", "las", "un", "una", "tras", "desde", "durante", "con", "por", "para", "de", "del", "al",
+	"and", "but", "y", "pero", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+	"martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november", "december", "enero", "febrero", "marzo", "abril",
+	"mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "earlier", "later", "today",
+	"yesterday", "ayer", "hoy", "this", "last", "next", "este", "esta", "asked", "speaking", "según", "segun", "according")
+
+// statementNouns are the documents a body speaks through.
+var statementNouns = setOf("statement", "communique", "comunicado", "nota", "declaracion", "release", "note")
+
+// authorPrep link a statement to its author.
+var authorPrep = setOf("de", "del", "from", "of", "by")
+
+// determiners open the noun phrase of a statement.
+var determiners = setOf("el", "la", "un", "una", "the", "a", "an", "su", "its", "their")

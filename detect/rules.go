@@ -161,10 +161,8 @@ func classify(dc *doc, ms []match) typeCues {
 			dc.cues[t] = tc.cues[t][:0]
 		}
 	}()
-	var has cat
-	for i := range ms {
-		has |= ms[i].c
-	}
+	attackedSovereignty(dc, ms)
+	has := sentenceCats(ms)
 	if has&cSuppress != 0 {
 		return tc
 	}
@@ -214,11 +212,12 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
-		if c&(cInterv|cAid|cMilNoun) != 0 && (c&cThreatVerb == 0 || nounThreat) {
+		if c&(cInterv|cAid|cMilNoun|cMilAction) != 0 && (c&cThreatVerb == 0 || nounThreat) {
 			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
 				// "descartó que vaya a permitir drones militares",
-				// "would never be allowed to set up permanent bases"
-				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg {
+				// "would never be allowed to set up permanent bases",
+				// "no autorizará acciones militares de terceros países"
+				if neg, n := scoped(dc, ms, k, cNeg|cReject|cNegator, 6); neg && !deniedThat(dc, &ms[n]) {
 					add(iReject, n)
 					add(iReject, i)
 				}
@@ -266,8 +265,10 @@ func classify(dc *doc, ms []match) typeCues {
 			}
 		}
 		if c&cSpace != 0 {
-			// "violated Venezuelan airspace", "violación de sus aguas"
-			if ok, k := scoped(dc, ms, i, cViolation, 6); ok {
+			// "violated Venezuelan airspace", "violación de sus aguas";
+			// "negó que sus aviones hubieran violado el espacio aéreo" is
+			// a denial, not a protest.
+			if ok, k := scoped(dc, ms, i, cViolation, 6); ok && !within(ms, cNeg, ms[k].a-6, ms[k].a) {
 				add(iReject, k)
 				add(iReject, i)
 			}
@@ -300,7 +301,10 @@ func classify(dc *doc, ms []match) typeCues {
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
 			case c&cNotRuleOut != 0:
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) {
+				// The act follows "did not rule out" and comes before a
+				// passive "no está descartada", "is not ruled out".
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) ||
+					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
 				}
@@ -325,7 +329,10 @@ func classify(dc *doc, ms []match) typeCues {
 				negOffer, _ := scoped(dc, ms, k, cNeg, 10)
 				neg = neg || negOffer
 				rej, _ := scoped(dc, ms, i, cReject, 12)
-				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !sub {
+				// "condemns the continued supply of weapons by the UAE to
+				// the RSF": a condemned supply is someone else's.
+				rejOffer, _ := scoped(dc, ms, k, cReject, 4)
+				if sub, _ := scoped(dc, ms, k, cSubord, 10); !neg && !rej && !rejOffer && !sub {
 					add(iOffer, k)
 					add(iOffer, i)
 				}
@@ -470,10 +477,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		}
 	}
 	any := false
-	var has cat
-	for i := range ms {
-		has |= ms[i].c
-	}
+	has := sentenceCats(ms)
 	for t := range tc.fired {
 		any = any || tc.fired[t]
 	}
@@ -642,6 +646,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
+					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
@@ -653,7 +658,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// firefighting planes are no military assistance, and
 					// troops under a condition ("if NATO troops were
 					// deployed") or arms with nobody to receive them are
-					// no offer unless help is named.
+					// no offer unless help is named; a denial with nothing
+					// foreign to reject ("no tiene previsto enviar buques")
+					// is about the speaker's own forces.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
@@ -826,6 +833,16 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					break
 				}
 			}
+			// "se decide en Nuuk, no en Washington", "decided by
+			// Moldovans, here, not in the Kremlin": the other state
+			// denied the decision is refused.
+			for k := i + 1; k+1 < len(ms) && ms[k].a-m.b <= 8; k++ {
+				if ms[k].c&cNegator != 0 && ms[k+1].a-ms[k].b <= 1 && foreignTo(&ms[k+1]) && ms[k+1].c&cForeign == 0 {
+					add(iReject, k)
+					add(iReject, k+1)
+					break
+				}
+			}
 		case m.c&cCopula != 0 && i+1 < len(ms) && ms[i+1].a == m.b && own(&ms[i+1]) &&
 			ms[i+1].e.geo.Kind == geo.KindDemonym:
 			// "el territorio es peruano", "the Falklands are Argentine";
@@ -839,6 +856,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, i+1)
 			}
+		case m.c&cCopula != 0 && futureCopula(dc, m) && ownedNext(dc, ms, i, own) && foreignCountryBefore(ms, i, actor):
+			// "the Panama Canal should be ours again", "Greenland should
+			// be part of the United States": another state's land
+			// claimed for the speaker's.
+			add(iThreat, i)
+			tc.strong[iThreat] = true
 		case m.c&cCopula != 0 && !futureCopula(dc, m) && placeBefore(dc, ms, i) && ownAtClauseEnd(dc, ms, i+1, own):
 			// "Crimea is Ukraine.", "el Esequibo «es de Venezuela»": a
 			// place that is, or is of, the speaker's country; but not
@@ -863,19 +886,29 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		if m.c&cReject != 0 && !tc.fired[iReject] && actor != "" {
 			// "rejected China's renaming", "condemned the Russian
 			// proposal": rejecting what another state did or said.
+			protest := isProtest(dc, m)
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
 				n := &ms[k]
-				if n.c&cArticle != 0 || string(dc.word(n.a)) == "a" || string(dc.word(n.a)) == "from" {
+				if w := string(dc.word(n.a)); n.c&cArticle != 0 || w == "a" || w == "from" || protest && (w == "with" || w == "to") {
 					continue
 				}
+				if n.c&(cMilNoun|cAid) != 0 && k+1 < len(ms) && ms[k+1].a == n.b && foreignTo(&ms[k+1]) {
+					// "acusó a las tropas tailandesas de ocupar ...": the
+					// forces of another state stand for it.
+					k++
+					n = &ms[k]
+				}
 				possessive := n.b < len(dc.toks) && dc.toks[n.b].gap&gapPossess != 0
-				if foreignTo(n) && n.c&cForeign == 0 && (possessive || n.e.geo.Kind == geo.KindDemonym ||
+				// A protest addressed to another state ("envió una nota de
+				// protesta a Bogotá", "lodged a protest with the British
+				// embassy") rejects what that state did.
+				if foreignTo(n) && n.c&cForeign == 0 && (possessive || protest || n.e.geo.Kind == geo.KindDemonym ||
 					n.e.geo.Kind != geo.KindDemonym && objectEnds(dc, n.b)) {
 					// "accused the United States of", "no necesita a
 					// Estados Unidos para"; an accusation needs a hostile
 					// act named ("acusó a Dinamarca de no proteger la
 					// isla" is not a rejection).
-					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval, n.b, n.b+6) {
+					if isAccuse(dc.word(m.a)) && !within(ms, cInterv|cReject|cViolation|cEval|cThreatVerb|cMilAction, n.b, n.b+6) {
 						break
 					}
 					if neg, _ := scoped(dc, ms, i, cNegator|cNeg, 3); !neg {
@@ -1072,10 +1105,9 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			}
 			out = append(out, mt)
 		case m.c&cTitle != 0:
-			mt := d.titleMention(dc, ms, &i, s)
-			out = append(out, mt)
+			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s)))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
-			out = append(out, d.bodyMention(dc, ms, &i, st))
+			out = append(out, former(dc, s, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s)))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
 			// "Mexico's foreign ministry", "Cuba's President": a country
 			// in front of a body or title is part of it.
@@ -1106,7 +1138,9 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 		case m.c&cPronoun != 0:
 			out = append(out, mention{a: m.a, b: m.b, kind: mPronoun, female: m.e.role&rFemale != 0, male: m.e.role&rMale != 0})
 		case m.c&cNonState != 0:
-			out = append(out, mention{a: m.a, b: m.b, kind: mNonState})
+			// "proclamó ante miles de simpatizantes": an audience, not a
+			// commentator who speaks.
+			out = append(out, mention{a: m.a, b: m.b, kind: mNonState, object: d.isObject(dc, ms, i)})
 		}
 	}
 	return out
@@ -1177,7 +1211,7 @@ func isDemonymOrCountry(m match) bool {
 // titleMention reads a title with its country and the name it introduces:
 // "Mexican President Claudia Sheinbaum", "el canciller ruso, Serguéi
 // Lavrov", "the president", "la presidenta de México", "Senator Jane Doe".
-func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mention {
+func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *passageState) mention {
 	i := *ip
 	m := &ms[i]
 	mt := mention{a: m.a, b: m.b, kind: mTitle, role: m.e.role}
@@ -1205,7 +1239,10 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 			mt.a = ms[k].a
 			break
 		}
-		if ms[k].c&cArticle == 0 {
+		if ms[k].c&cArticle == 0 || ms[k].b == m.a {
+			// "anunció en Quito la secretaria de ...": an article
+			// opens the title's phrase, so a place before it is a
+			// venue.
 			break
 		}
 	}
@@ -1226,6 +1263,7 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence) mentio
 		}
 		break
 	}
+	j = d.titleBody(dc, ms, j, &mt, st)
 	mt.b = ms[j].b
 	// A name after the title: known person, possibly after a comma.
 	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
@@ -1344,6 +1382,12 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		}
 	}
 	for k := i - 1; k >= 0 && m.a-ms[k].b <= 1 && mt.sp.code == ""; k-- {
+		if commaBetween(dc, ms[k].b, m.a) {
+			// "issued in Port Sudan, the Government of Sudan said",
+			// "...part of India\", the ministry said": the place ends
+			// the clause before; it is not the body's.
+			break
+		}
 		if isDemonymOrCountry(ms[k]) {
 			mt.sp.code = ms[k].e.geo.Code
 			mt.a = ms[k].a
@@ -1389,6 +1433,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			j += 3
 			continue
 		}
+		if n.c&cPrep != 0 && j+3 < len(ms) && ms[j+2].a == n.b && ms[j+2].c&cArticle != 0 && ms[j+3].a == ms[j+2].b &&
+			isDemonymOrCountry(ms[j+3]) && mt.sp.code == "" {
+			// "the Armed Forces of the Philippines"
+			mt.sp.code = ms[j+3].e.geo.Code
+			j += 3
+			continue
+		}
 		if n.c&(cPrep|cArticle) != 0 && j+2 < len(ms) && ms[j+2].a == n.b && (isDemonymOrCountry(ms[j+2]) || ms[j+2].c&cBody != 0) {
 			if isDemonymOrCountry(ms[j+2]) {
 				if mt.sp.code != "" {
@@ -1414,16 +1465,25 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 			mt.sp.code = ms[j].e.geo.Code
 		}
 	}
+	if j+1 < len(ms) && ms[j+1].a == ms[j].b+1 && (string(dc.word(ms[j].b)) == "in" || string(dc.word(ms[j].b)) == "en") &&
+		isDemonymOrCountry(ms[j+1]) && dc.toks[ms[j].b].gap&(gapComma|hardGap) == 0 && isMission(dc, m) {
+		// "the Chinese embassy in Manila", "la Embajada de Cuba en
+		// México": a mission is named with its host, which is not its
+		// country.
+		j++
+	}
 	*ip = j
 	mt.b = ms[j].b
 	if mt.sp.code == "" {
 		mt.sp.code = st.mainActor()
 	}
 	// "his government", "su gobierno": the speaker's own body, named as
-	// the subject of what the speaker said, not the speaker.
+	// the subject of what the speaker said, not the speaker; "ningún
+	// gobierno extranjero", "la tutela de ninguna embajada": a body
+	// denied is no one's voice.
 	if m.a > 0 {
 		switch string(dc.word(m.a - 1)) {
-		case "his", "her", "their", "su", "sus":
+		case "his", "her", "their", "su", "sus", "ningun", "ninguna", "no":
 			mt.object = true
 		}
 	}
@@ -1475,7 +1535,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
-		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) {
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || statementAuthor(dc, ms, mt, s) {
 			// "was condemned by Pakistan's foreign office", "fue
 			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
 			before = true
@@ -1527,7 +1587,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		// Manila that ..."), not a trailing attribution.
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1) && !hasThat(dc, mt.b, mt.b+1)
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) {
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
+			!subjectOfVerbAt(dc, ms, ments, pv) {
 			score += 15
 			post = true
 		} else if firstSpeech >= 0 && mt.a > firstSpeech && score > 0 {
@@ -1642,6 +1703,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				// adverb before a verb with no subject of its own.
 				return *st.lastSpeaker, -1, true
 			}
+			if ms[i].c&cSpeech != 0 && a-s.a <= 6 && dc.toks[a].gap&gapComma != 0 && !mentionBefore(ments, a) &&
+				!upperBetween(dc, s.a+1, a) {
+				// "Tras el encuentro, reiteró que ...": a fronted phrase
+				// closed by a comma, then a verb with no subject.
+				return *st.lastSpeaker, -1, true
+			}
 		}
 	}
 	return speaker{}, -1, false
@@ -1725,8 +1792,11 @@ func (d *Detector) resolveTitle(st *passageState, mt *mention) (speaker, bool) {
 			// before the head of government.
 			roles = append([]string{geo.RoleMonarch}, roles...)
 		}
+		// "Latvia's prime minister" is no president although both head
+		// something: the specific role decides when the title has one.
+		specific := want &^ rHead
 		for _, role := range roles {
-			if roleBits[role]&want == 0 {
+			if roleBits[role]&want == 0 || specific != 0 && roleBits[role]&specific == 0 {
 				continue
 			}
 			for _, p := range d.byRole[mt.sp.code+"/"+role] {
@@ -1797,8 +1867,10 @@ func headline(dc *doc, mt *mention, s sentence) bool {
 		return true
 	}
 	// "Petro, contra los bombardeos de EE. UU.: «una agresión ...»": a
-	// short topic after a comma, then the quotation.
-	if dc.toks[mt.b].gap&gapComma == 0 {
+	// short topic after a comma, then the quotation; "Hegseth sobre
+	// Venezuela: «...»", "Lavrov on Greenland: '...'": a topic after
+	// "sobre"/"on".
+	if w := string(dc.word(mt.b)); dc.toks[mt.b].gap&gapComma == 0 && w != "sobre" && w != "on" {
 		return false
 	}
 	for k := mt.b + 1; k < s.b && k <= mt.b+10; k++ {
@@ -2064,7 +2136,7 @@ func backOff(dc *doc, ms []match, tc *typeCues, targets []string, has cat) {
 
 func futureCopula(dc *doc, m *match) bool {
 	switch string(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end]) {
-	case "sera", "seran", "will be", "would be":
+	case "sera", "seran", "will be", "would be", "should be", "must be", "deberia ser", "debe ser", "tiene que ser":
 		return true
 	}
 	return false
@@ -2411,4 +2483,225 @@ func onlyForeignSovereignty(dc *doc, ms []match, actor string) bool {
 		seen = true
 	}
 	return seen
+}
+
+// apposedName reads an unknown name that a title or a spokesman's body
+// stands in apposition to: "Patrick Muyaya, the Congolese government's
+// spokesman, said", "Armen Grigoryan, the secretary of Armenia's Security
+// Council, warned". The name (two to four capitalised words the tables do
+// not know) opens the sentence or a clause; it becomes a person speaking
+// for the title's country.
+func (d *Detector) apposedName(dc *doc, ms []match, mt mention, s sentence) mention {
+	if mt.kind == mBody && mt.role == 0 && !spokesBody(dc, mt) {
+		return mt
+	}
+	p := mt.a
+	if p > s.a && isArticle(dc.word(p-1)) {
+		p--
+	}
+	if p <= s.a || dc.toks[p].gap&gapComma == 0 || dc.toks[p].gap&(hardGap&^gapQuote) != 0 {
+		return mt
+	}
+	e := p
+	a := p
+	for a > s.a && e-a < 4 && dc.toks[a-1].upper && !nameStops[string(dc.word(a-1))] && !d.startsMatch(ms, a-1) &&
+		(a == e || dc.toks[a].gap == 0) {
+		a--
+	}
+	if e-a < 2 || !(a == s.a || dc.toks[a].gap&(gapComma|hardGap) != 0) {
+		return mt
+	}
+	sp := speaker{name: dc.origSpan(a, e), code: mt.sp.code, role: mt.role}
+	if mt.female {
+		sp.gender = 'f'
+	}
+	// The name opens the sentence or a clause, so it is no object even
+	// when the title's "a" read as a preposition made the title one.
+	return mention{a: a, b: mt.b, kind: mPerson, sp: sp}
+}
+
+// spokesBody reports whether a body mention ends in a spokesman's title
+// ("the Chinese defence ministry spokesman").
+func spokesBody(dc *doc, mt mention) bool {
+	switch string(dc.word(mt.b - 1)) {
+	case "spokesman", "spokeswoman", "spokesperson", "portavoz", "vocero", "vocera":
+		return true
+	}
+	return false
+}
+
+// isMission reports whether a body is a diplomatic mission, which the news
+// names with its host city or country.
+func isMission(dc *doc, m *match) bool {
+	switch string(dc.word(m.b - 1)) {
+	case "embassy", "embajada", "consulate", "consulado":
+		return true
+	}
+	return false
+}
+
+// statementAuthor reports whether a body or person is the author of a
+// statement that an attribution verb introduces: "afirma el comunicado de
+// la Cancillería colombiana", "según un comunicado del Ministerio de
+// Relaciones Exteriores", "said a statement from the foreign ministry".
+// Without the verb the statement may be what is spoken of ("rejected the
+// statement by the State Department").
+func statementAuthor(dc *doc, ms []match, mt *mention, s sentence) bool {
+	if mt.kind != mBody && mt.kind != mPerson {
+		return false
+	}
+	t := mt.a
+	if t > s.a && isArticle(dc.word(t-1)) {
+		t--
+	}
+	if t-2 < s.a || !authorPrep[string(dc.word(t-1))] || !statementNouns[string(dc.word(t-2))] {
+		return false
+	}
+	t -= 2
+	if t > s.a && determiners[string(dc.word(t-1))] {
+		t--
+	}
+	return t > s.a && within(ms, cSpeech, t-1, t) && !dc.toks[t-1].inQuote
+}
+
+// former turns a title or body held in the past ("two former State
+// Department officials", "a former US envoy") into a commentator: they no
+// longer speak for the state.
+func former(dc *doc, s sentence, mt mention) mention {
+	if mt.a > s.a && mt.kind != mNonState {
+		if w := string(dc.word(mt.a - 1)); w == "former" || w == "ex" || w == "antiguo" || w == "antigua" {
+			return mention{a: mt.a - 1, b: mt.b, kind: mNonState}
+		}
+	}
+	return mt
+}
+
+// deniedThat reports whether m is a denial of a reported fact ("negó que
+// haya autorizado", "denied that it had allowed"): it reassures rather
+// than refuses.
+func deniedThat(dc *doc, m *match) bool {
+	if m.b >= len(dc.toks) || !hasThat(dc, m.b, m.b+1) {
+		return false
+	}
+	switch string(dc.word(m.a)) {
+	case "denied", "denies", "deny", "nego", "niega", "negaron", "niegan", "desmintio", "desmiente", "desmintieron", "desmienten":
+		return true
+	}
+	return false
+}
+
+// sentenceCats is the union of the sentence's classes, but a market or
+// finance word after a subordinator ("..., horas después de que el
+// Departamento del Tesoro lo sancionara") is in a reported clause and does
+// not make the sentence a market report.
+func sentenceCats(ms []match) cat {
+	var has cat
+	sub := false
+	for i := range ms {
+		c := ms[i].c
+		if sub {
+			c &^= cSuppress
+		}
+		sub = sub || c&cSubord != 0
+		has |= c
+	}
+	return has
+}
+
+// isProtest reports whether a rejection match is a diplomatic protest
+// ("protest", "protesta", "lodged a formal protest").
+func isProtest(dc *doc, m *match) bool {
+	return bytes.Contains(dc.folded[dc.toks[m.a].start:dc.toks[m.b-1].end], []byte("protest"))
+}
+
+// attackedSovereignty marks as a violation an attack that a few words
+// later is aimed at a sovereignty ("ataque sin precedentes contra la
+// soberanía", "strikes on our sovereign territory"): like "a violation of
+// Colombia's sovereignty", that sovereignty is a rejection's object, not
+// an assertion.
+func attackedSovereignty(dc *doc, ms []match) {
+	for i := range ms {
+		if ms[i].c&cSov == 0 || ms[i].c&cSovAssert != 0 {
+			continue
+		}
+		for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 4; k-- {
+			if ms[k].c&(cMilAction|cInterv) != 0 && ms[k].c&cViolation == 0 && within(ms, cAgainst|cPrep, ms[k].b, ms[i].a) &&
+				!gapBetween(dc, ms[k].b, ms[i].a) {
+				ms[k].c |= cViolation
+				break
+			}
+		}
+	}
+}
+
+// ownedNext reports whether the copula at ms[i] is followed by "ours" or
+// by "part of" the speaker's own country.
+func ownedNext(dc *doc, ms []match, i int, own func(*match) bool) bool {
+	t := ms[i].b
+	if t >= len(dc.toks) || dc.toks[t].gap&hardGap != 0 {
+		return false
+	}
+	switch string(dc.word(t)) {
+	case "ours", "nuestro", "nuestra", "nuestros", "nuestras":
+		return true
+	case "part", "parte":
+		for k := i + 1; k < len(ms) && ms[k].a-t <= 3; k++ {
+			if own(&ms[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectOfVerbAt reports whether the speech verb ending at token end has
+// its subject right before it ("Trump said Petro \"had better watch it\"")
+// or takes an object: then a name after the verb opens the reported clause
+// or is the object, and does not close a trailing attribution.
+func subjectOfVerbAt(dc *doc, ms []match, ments []mention, end int) bool {
+	for i := range ms {
+		if ms[i].b != end {
+			continue
+		}
+		if ms[i].c&(cReject|cCall|cDictate) != 0 {
+			// "and accused Caracas of ...", "called Trump's remarks",
+			// "told Manila": these verbs take the name as their object.
+			return true
+		}
+		for k := range ments {
+			if ments[k].b == ms[i].a && !ments[k].object && ments[k].kind != mNonState && dc.toks[ms[i].a].gap == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleBody extends a title ending at ms[j] over the body it belongs to
+// ("la portavoz del Ministerio de Defensa camboyano", "the spokeswoman of
+// Cambodia's defence ministry"), so that the holder named after it in
+// apposition is found and speaks for the body's country. It returns the
+// index of the last match taken.
+func (d *Detector) titleBody(dc *doc, ms []match, j int, mt *mention, st *passageState) int {
+	k := j + 1
+	if k >= len(ms) || ms[k].a != ms[j].b {
+		return j
+	}
+	possessive := dc.toks[ms[j].b].gap&gapPossess != 0 && isDemonymOrCountry(ms[j])
+	if !possessive {
+		if w := string(dc.word(ms[k].a)); w != "de" && w != "del" && w != "of" && w != "for" {
+			return j
+		}
+		if k++; k < len(ms) && ms[k].c&cArticle != 0 && ms[k].a == ms[k-1].b {
+			k++
+		}
+	}
+	if k >= len(ms) || ms[k].a != ms[k-1].b || ms[k].c&cBody == 0 {
+		return j
+	}
+	bm := d.bodyMention(dc, ms, &k, st)
+	if mt.sp.code == "" {
+		mt.sp.code = bm.sp.code
+	}
+	return k
 }

@@ -294,3 +294,17 @@ func (d *doc) makeSentence(a, b int) sentence {
 	}
 	return sentence{a: a, b: b, o0: o0, o1: o1}
 }
+
+// polityAdjective reports whether the sovereign adjective at token i
+// qualifies a polity, a decision or a right, on either side (English puts
+// the adjective first, Spanish mostly after), or follows a copula.
+func polityAdjective(dc *doc, i int) bool {
+	if i+1 < len(dc.toks) && dc.toks[i+1].gap&hardGap == 0 && polityNouns[string(dc.word(i+1))] {
+		return true
+	}
+	if i == 0 || dc.toks[i].gap&hardGap != 0 {
+		return false
+	}
+	prev := string(dc.word(i - 1))
+	return predicators[prev] || (dc.lang != "en" && polityNouns[prev])
+}
