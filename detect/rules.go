@@ -750,6 +750,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		m := &ms[i]
 		switch {
 		case m.c&cNegator != 0:
+			if inCond, _ := scoped(dc, ms, i, cCond, 5); inCond {
+				// "si las milicias kurdas no entregan las armas al
+				// Gobierno de Damasco": a negated condition names what
+				// another party fails to do; it refuses nothing.
+				continue
+			}
 			foreign, presence, interv := -1, -1, -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
 				n := &ms[k]
@@ -766,7 +772,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					// an attack ("no country has the right to bomb another").
 					presence = k
 				}
-				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 5 {
+				if interv < 0 && n.c&cInterv != 0 && n.c&(cThreatVerb|cYield) == 0 && n.a-m.b <= 5 {
+					// A negated yielding ("no va a ceder ni un centímetro")
+					// is the sale rule's assertion below, not a rejection.
 					interv = k
 				}
 			}
