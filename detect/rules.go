@@ -602,6 +602,12 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// it tried another attack on Indian soil") is still a threat.
 			tc.fired[iThreat] = true
 		}
+		if tc.fired[iThreat] && othersThreat(dc, ms, actor) {
+			// "Israel was openly threatening to bomb Iran", said in
+			// Tehran: a threat reported as another state's is not the
+			// speaker's.
+			tc.fired[iThreat] = false
+		}
 	}
 	if d.modelOnly {
 		tc.fired = [4]bool{}
@@ -644,7 +650,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
-					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
+					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
@@ -1206,6 +1212,34 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 		}
 	}
 	return i
+}
+
+// othersThreat reports whether a verb of threatening ("threatening to",
+// "amenaza con") has as its subject another state named just before it, at most two
+// words (a copula, an adverb) away and within the clause: "Venezuela amenaza
+// con anexionarse", reported by Guyana, is Venezuela's threat.
+func othersThreat(dc *doc, ms []match, actor string) bool {
+	for k := 1; k < len(ms); k++ {
+		w := dc.word(ms[k].a)
+		if ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+			// Only a verb of threatening has a subject here: "whether
+			// Panama likes it or not" names the target.
+			continue
+		}
+		j := k - 1
+		for j > 0 && ms[j].c&cCopula != 0 && ms[j].b-ms[j].a == 1 {
+			j--
+		}
+		e := ms[j].e
+		if e == nil || !e.hasGeo || e.geo.Code == "" || e.geo.Code == actor ||
+			e.geo.Kind != geo.KindCountry && e.geo.Kind != geo.KindCapital {
+			continue
+		}
+		if ms[k].a-ms[j].b <= 2 && !commaBetween(dc, ms[j].b, ms[k].a) {
+			return true
+		}
+	}
+	return false
 }
 
 func isCountry(m match, code string) bool {
