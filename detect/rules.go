@@ -836,7 +836,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		case m.c&cDecide != 0:
 			for k := range ms {
 				near := ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a
-				if k == i || !near {
+				if k == i || !near || ms[k].a >= m.b && onBehalf(dc, m.b, ms[k].a) {
+					// "el imperio queriendo decidir por los
+					// nicaragüenses": deciding for a people is the
+					// interference, not their self-determination.
 					continue
 				}
 				if own(&ms[k]) || selfDetermination(dc, ms, k) {
@@ -1212,6 +1215,16 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 		}
 	}
 	return i
+}
+
+// onBehalf reports whether "por" or "for" stands between tokens a and b.
+func onBehalf(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if w := string(dc.word(t)); w == "por" || w == "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // othersThreat reports whether a verb of threatening ("threatening to",
