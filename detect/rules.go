@@ -1879,9 +1879,11 @@ func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
 	if w := string(dc.word(k)); w != "by" && w != "por" {
 		return false
 	}
-	if k-1 >= s.a {
+	if k-1 >= s.a && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, k-1) {
 		// Without an auxiliary: "la iniciativa, impulsada por el
-		// senador", "a bill sponsored by Senator X".
+		// senador", "a bill sponsored by Senator X"; but after a verb
+		// of the main clause the participle qualifies its object
+		// ("rejects the resolution adopted by the French Senate").
 		for i := range ms {
 			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
 				return true
