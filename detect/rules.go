@@ -608,6 +608,11 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// speaker's.
 			tc.fired[iThreat] = false
 		}
+		if deniedDispatch(ms) {
+			// "would send no troops to Haiti under any circumstances":
+			// a denial, like "no plans to", sends and threatens nothing.
+			tc.fired[iOffer], tc.fired[iThreat] = false, false
+		}
 	}
 	if d.modelOnly {
 		tc.fired = [4]bool{}
@@ -653,7 +658,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
-					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
+					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) ||
+					(t == iThreat || t == iOffer) && deniedDispatch(ms) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
@@ -756,6 +762,11 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		m := &ms[i]
 		switch {
 		case m.c&cNegator != 0:
+			if i > 0 && ownDispatchDenied(ms, i-1) {
+				// "would send no troops to Haiti": the speaker's own
+				// forces, denied; nothing foreign is refused.
+				continue
+			}
 			if inCond, _ := scoped(dc, ms, i, cCond, 5); inCond {
 				// "si las milicias kurdas no entregan las armas al
 				// Gobierno de Damasco": a negated condition names what
@@ -1215,6 +1226,23 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 		}
 	}
 	return i
+}
+
+// ownDispatchDenied reports whether match k is a verb of sending or
+// offering whose object is negated right after it ("send no troops",
+// "enviará ningún soldado").
+func ownDispatchDenied(ms []match, k int) bool {
+	return ms[k].c&(cDispatch|cOffer) != 0 && k+1 < len(ms) && ms[k+1].c&cNegator != 0 && ms[k+1].a == ms[k].b
+}
+
+// deniedDispatch reports whether the sentence sends or offers nothing.
+func deniedDispatch(ms []match) bool {
+	for k := range ms {
+		if ownDispatchDenied(ms, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // onBehalf reports whether "por" or "for" stands between tokens a and b.
