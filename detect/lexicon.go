@@ -345,7 +345,10 @@ var lexicon = []struct {
 		"independence of the colonies", "independencia de las colonias", "self-government act", "intervention of the",
 		"intervention at the", "intervención del diputado", "intervención de la diputada", "intervención del árbitro",
 		"intervención del var", "intervención urgente", "second intervention", "segunda intervención", "invasive species",
-		"data will stay", "libertad personal", "historia", "history of"}},
+		"data will stay", "libertad personal", "historia", "history of",
+		// routine military activity, reported or so described, is no aggression
+		"maniobras rutinarias", "ejercicios rutinarios", "patrullas rutinarias", "routine drills", "routine exercises",
+		"routine patrols", "routine manoeuvres", "routine maneuvers"}},
 	{cPrep, 0, []string{"under", "bajo", "of", "de", "del", "to", "with", "con", "contra", "against", "a", "by", "por", "from", "about",
 		"sobre", "for", "para", "on", "al", "into", "over", "at"}},
 	{cHedge, 0, []string{"could", "may", "might", "podría", "podrían", "possibly", "posiblemente", "eventual", "considering"}},

@@ -658,6 +658,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
+					t == iReject && has&cRequest != 0 && has&cAid != 0 && has&(cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) ||
 					(t == iThreat || t == iOffer) && deniedDispatch(ms) {
 					// Each type needs a word of its own topic, and as for
@@ -672,7 +673,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// deployed") or arms with nobody to receive them are
 					// no offer unless help is named; a denial with nothing
 					// foreign to reject ("no tiene previsto enviar buques")
-					// is about the speaker's own forces.
+					// is about the speaker's own forces, and a request for
+					// aid ("pidió a Estados Unidos apoyo militar") invites
+					// help, it rejects nothing.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
