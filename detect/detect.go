@@ -15,6 +15,7 @@ package detect
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -265,7 +266,32 @@ func (d *Detector) Analyze(text, langHint string) Result {
 	if res.Statements == nil {
 		res.Statements = []news.Statement{}
 	}
+	res.Statements = d.dropCountryEchoes(res.Statements)
 	return res
+}
+
+// dropCountryEchoes removes a statement whose speaker is a bare country or
+// capital ("India on Wednesday rejected ...", "Ouagadougou") when the same
+// text has the same type from a person or body of that country: the
+// headline sentence and the minister's words are one statement, and the
+// labels count it once.
+func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
+	out := sts[:0]
+	for i, s := range sts {
+		if d.metonym(s.Speaker) && s.Actor != "" && slices.ContainsFunc(sts, func(o news.Statement) bool {
+			return o.Type == s.Type && o.Actor == s.Actor && !d.metonym(o.Speaker)
+		}) {
+			continue
+		}
+		out = append(out, sts[i])
+	}
+	return out
+}
+
+// metonym reports whether a speaker is named by a country or capital alone.
+func (d *Detector) metonym(name string) bool {
+	e, ok := d.lex[geo.Key(name)]
+	return ok && e.hasGeo && (e.geo.Kind == geo.KindCountry || e.geo.Kind == geo.KindCapital)
 }
 
 // hardGap is what a phrase may not span.
