@@ -578,6 +578,12 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
 			}
 		}
+		if tc.fired[iOffer] && reducedRelative(dc, ms, tc.cues[iOffer]) {
+			// "cualquier contingente europeo desplegado en Ucrania",
+			// "troops deployed in the region": a participle after its
+			// noun describes forces, it sends none.
+			tc.fired[iOffer] = false
+		}
 		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 			// Firefighting planes for Bolivia are not military assistance.
 			tc.fired[iOffer] = false
@@ -2109,6 +2115,27 @@ func anyBefore(dc *doc, ms []match, cues []int) bool {
 		return true
 	}
 	return false
+}
+
+// reducedRelative reports whether every verb of sending or offering among
+// the cues is a participle right after the troops or the demonym it
+// qualifies.
+func reducedRelative(dc *doc, ms []match, cues []int) bool {
+	verbs := 0
+	for _, k := range cues {
+		if ms[k].c&(cDispatch|cOffer) == 0 {
+			continue
+		}
+		verbs++
+		if !isParticiple(dc.word(ms[k].b-1)) || k == 0 || ms[k-1].b != ms[k].a {
+			return false
+		}
+		p := &ms[k-1]
+		if p.c&(cAid|cMilNoun) == 0 && (p.e == nil || !p.e.hasGeo || p.e.geo.Kind != geo.KindDemonym) {
+			return false
+		}
+	}
+	return verbs > 0
 }
 
 func isAccuse(w []byte) bool {
