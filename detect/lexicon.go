@@ -304,7 +304,7 @@ var lexicon = []struct {
 		"inversionistas", "traders", "operadores", "think tank", "centro de estudios", "professor", "profesor", "report",
 		"informe", "study", "estudio", "op-ed", "columna", "former cia analyst", "exfuncionario", "former diplomat",
 		"the report", "some scholars", "scientists", "científicos", "doctors", "médicos", "organizadores", "organizers",
-		"markets", "mercados"}},
+		"markets", "mercados", "el periodista", "la periodista", "the journalist", "columnist", "columnista"}},
 	{cSuppress, 0, []string{
 		// finance
 		"central bank", "banco central", "bank of japan", "banco de japón", "bank of mexico", "banco de méxico",
