@@ -247,6 +247,7 @@ var lexicon = []struct {
 	{cStance, 0, []string{"threatened", "amenazó", "insisted", "pidió", "summoned", "convocó", "convoca"}},
 	{cTitle, rPresident, []string{"president", "presidente", "presidenta", "presidente de la república"}},
 	{cTitle, rHead | rPresident | rPrime, []string{"mandatario", "mandataria", "leader", "líder", "jefe de estado",
+		"junta leader", "junta chief", "líder de la junta", "jefe de la junta", "líder de la junta militar", "jefe de la junta militar",
 		"head of state", "head of government", "jefe de gobierno"}},
 	{cTitle, rHead | rPresident | rPrime | rVice, []string{"dirigente", "la dirigente", "el dirigente"}},
 	{cTitle, rHead | rPrime, []string{"prime minister", "primer ministro", "primera ministra", "premier", "chancellor",
