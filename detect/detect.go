@@ -15,7 +15,6 @@ package detect
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -274,16 +273,39 @@ func (d *Detector) Analyze(text, langHint string) Result {
 // capital ("India on Wednesday rejected ...", "Ouagadougou") when the same
 // text has the same type from a person or body of that country: the
 // headline sentence and the minister's words are one statement, and the
-// labels count it once.
+// labels count it once. Speakers are looked up only for statements that
+// share type and actor with another, and once each.
 func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
-	out := sts[:0]
-	for i, s := range sts {
-		if d.metonym(s.Speaker) && s.Actor != "" && slices.ContainsFunc(sts, func(o news.Statement) bool {
-			return o.Type == s.Type && o.Actor == s.Actor && !d.metonym(o.Speaker)
-		}) {
-			continue
+	const looked, metonym, dropped = 1, 2, 4
+	var buf [32]uint8
+	flags := buf[:0]
+	if len(sts) > len(buf) {
+		flags = make([]uint8, 0, len(sts))
+	}
+	flags = flags[:len(sts)]
+	isMetonym := func(i int) bool {
+		if flags[i]&looked == 0 {
+			flags[i] |= looked
+			if d.metonym(sts[i].Speaker) {
+				flags[i] |= metonym
+			}
 		}
-		out = append(out, sts[i])
+		return flags[i]&metonym != 0
+	}
+	for i := range sts {
+		for j := range sts {
+			if j != i && sts[i].Actor != "" && sts[j].Type == sts[i].Type && sts[j].Actor == sts[i].Actor &&
+				isMetonym(i) && !isMetonym(j) {
+				flags[i] |= dropped
+				break
+			}
+		}
+	}
+	out := sts[:0]
+	for i := range sts {
+		if flags[i]&dropped == 0 {
+			out = append(out, sts[i])
+		}
 	}
 	return out
 }
