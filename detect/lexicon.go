@@ -314,6 +314,8 @@ var lexicon = []struct {
 		"treasury", "tesoro", "peso's", "exchange rate", "tipo de cambio", "energy market", "mercado energético",
 		"electricity market", "mercado eléctrico", "gas prices", "precios del gas", "oil market", "mercado petrolero",
 		"property market", "housing market", "mercado inmobiliario", "mercado de la vivienda", "stock market",
+		"capital injection", "inyección de capital", "bailout", "rescate financiero", "a loan of", "un préstamo de",
+		"steelworks", "acería", "smelters", "fundiciones",
 		// medicine
 		"surgical", "quirúrgica", "surgeon", "cirujano", "patient", "paciente", "hospital", "hospitals", "early intervention",
 		"intervención temprana", "intervención precoz", "autism", "autismo", "sepsis", "therapy", "terapia",
