@@ -265,7 +265,55 @@ func (d *Detector) Analyze(text, langHint string) Result {
 	if res.Statements == nil {
 		res.Statements = []news.Statement{}
 	}
+	res.Statements = d.dropCountryEchoes(res.Statements)
 	return res
+}
+
+// dropCountryEchoes removes a statement whose speaker is a bare country or
+// capital ("India on Wednesday rejected ...", "Ouagadougou") when the same
+// text has the same type from a person or body of that country: the
+// headline sentence and the minister's words are one statement, and the
+// labels count it once. Speakers are looked up only for statements that
+// share type and actor with another, and once each.
+func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
+	const looked, metonym, dropped = 1, 2, 4
+	var buf [32]uint8
+	flags := buf[:0]
+	if len(sts) > len(buf) {
+		flags = make([]uint8, 0, len(sts))
+	}
+	flags = flags[:len(sts)]
+	isMetonym := func(i int) bool {
+		if flags[i]&looked == 0 {
+			flags[i] |= looked
+			if d.metonym(sts[i].Speaker) {
+				flags[i] |= metonym
+			}
+		}
+		return flags[i]&metonym != 0
+	}
+	for i := range sts {
+		for j := range sts {
+			if j != i && sts[i].Actor != "" && sts[j].Type == sts[i].Type && sts[j].Actor == sts[i].Actor &&
+				isMetonym(i) && !isMetonym(j) {
+				flags[i] |= dropped
+				break
+			}
+		}
+	}
+	out := sts[:0]
+	for i := range sts {
+		if flags[i]&dropped == 0 {
+			out = append(out, sts[i])
+		}
+	}
+	return out
+}
+
+// metonym reports whether a speaker is named by a country or capital alone.
+func (d *Detector) metonym(name string) bool {
+	e, ok := d.lex[geo.Key(name)]
+	return ok && e.hasGeo && (e.geo.Kind == geo.KindCountry || e.geo.Kind == geo.KindCapital)
 }
 
 // hardGap is what a phrase may not span.

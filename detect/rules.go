@@ -578,6 +578,12 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				tc.cues[iReject] = append(tc.cues[iReject], tc.cues[iOffer]...)
 			}
 		}
+		if tc.fired[iOffer] && reducedRelative(dc, ms, tc.cues[iOffer]) {
+			// "cualquier contingente europeo desplegado en Ucrania",
+			// "troops deployed in the region": a participle after its
+			// noun describes forces, it sends none.
+			tc.fired[iOffer] = false
+		}
 		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 			// Firefighting planes for Bolivia are not military assistance.
 			tc.fired[iOffer] = false
@@ -601,6 +607,17 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// A threat verb before a rejection ("would pay a heavy price if
 			// it tried another attack on Indian soil") is still a threat.
 			tc.fired[iThreat] = true
+		}
+		if tc.fired[iThreat] && othersThreat(dc, ms, actor) {
+			// "Israel was openly threatening to bomb Iran", said in
+			// Tehran: a threat reported as another state's is not the
+			// speaker's.
+			tc.fired[iThreat] = false
+		}
+		if deniedDispatch(ms) {
+			// "would send no troops to Haiti under any circumstances":
+			// a denial, like "no plans to", sends and threatens nothing.
+			tc.fired[iOffer], tc.fired[iThreat] = false, false
 		}
 	}
 	if d.modelOnly {
@@ -644,10 +661,12 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
-					t == iThreat && has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) ||
+					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
-					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) {
+					t == iReject && has&cRequest != 0 && has&cAid != 0 && has&(cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
+					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) ||
+					(t == iThreat || t == iOffer) && deniedDispatch(ms) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
@@ -660,7 +679,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					// deployed") or arms with nobody to receive them are
 					// no offer unless help is named; a denial with nothing
 					// foreign to reject ("no tiene previsto enviar buques")
-					// is about the speaker's own forces.
+					// is about the speaker's own forces, and a request for
+					// aid ("pidió a Estados Unidos apoyo militar") invites
+					// help, it rejects nothing.
 					continue
 				}
 				if p := d.model.prob(t, dc.feat); p >= float64(d.model.thr[t]) {
@@ -750,6 +771,17 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		m := &ms[i]
 		switch {
 		case m.c&cNegator != 0:
+			if i > 0 && ownDispatchDenied(ms, i-1) {
+				// "would send no troops to Haiti": the speaker's own
+				// forces, denied; nothing foreign is refused.
+				continue
+			}
+			if inCond, _ := scoped(dc, ms, i, cCond, 5); inCond {
+				// "si las milicias kurdas no entregan las armas al
+				// Gobierno de Damasco": a negated condition names what
+				// another party fails to do; it refuses nothing.
+				continue
+			}
 			foreign, presence, interv := -1, -1, -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
 				n := &ms[k]
@@ -766,7 +798,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					// an attack ("no country has the right to bomb another").
 					presence = k
 				}
-				if interv < 0 && n.c&cInterv != 0 && n.c&cThreatVerb == 0 && n.a-m.b <= 5 {
+				if interv < 0 && n.c&cInterv != 0 && n.c&(cThreatVerb|cYield) == 0 && n.a-m.b <= 5 {
+					// A negated yielding ("no va a ceder ni un centímetro")
+					// is the sale rule's assertion below, not a rejection.
 					interv = k
 				}
 			}
@@ -822,7 +856,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 		case m.c&cDecide != 0:
 			for k := range ms {
 				near := ms[k].a-m.b <= 3 && ms[k].a >= m.b || m.a-ms[k].b <= 3 && ms[k].b <= m.a
-				if k == i || !near {
+				if k == i || !near || ms[k].a >= m.b && onBehalf(dc, m.b, ms[k].a) {
+					// "el imperio queriendo decidir por los
+					// nicaragüenses": deciding for a people is the
+					// interference, not their self-determination.
 					continue
 				}
 				if own(&ms[k]) || selfDetermination(dc, ms, k) {
@@ -1198,6 +1235,61 @@ func (d *Detector) titleAfter(dc *doc, ms []match, i int) int {
 		}
 	}
 	return i
+}
+
+// ownDispatchDenied reports whether match k is a verb of sending or
+// offering whose object is negated right after it ("send no troops",
+// "enviará ningún soldado").
+func ownDispatchDenied(ms []match, k int) bool {
+	return ms[k].c&(cDispatch|cOffer) != 0 && k+1 < len(ms) && ms[k+1].c&cNegator != 0 && ms[k+1].a == ms[k].b
+}
+
+// deniedDispatch reports whether the sentence sends or offers nothing.
+func deniedDispatch(ms []match) bool {
+	for k := range ms {
+		if ownDispatchDenied(ms, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// onBehalf reports whether "por" or "for" stands between tokens a and b.
+func onBehalf(dc *doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if w := string(dc.word(t)); w == "por" || w == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// othersThreat reports whether a verb of threatening ("threatening to",
+// "amenaza con") has as its subject another state named just before it, at most two
+// words (a copula, an adverb) away and within the clause: "Venezuela amenaza
+// con anexionarse", reported by Guyana, is Venezuela's threat.
+func othersThreat(dc *doc, ms []match, actor string) bool {
+	for k := 1; k < len(ms); k++ {
+		w := dc.word(ms[k].a)
+		if ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+			// Only a verb of threatening has a subject here: "whether
+			// Panama likes it or not" names the target.
+			continue
+		}
+		j := k - 1
+		for j > 0 && ms[j].c&cCopula != 0 && ms[j].b-ms[j].a == 1 {
+			j--
+		}
+		e := ms[j].e
+		if e == nil || !e.hasGeo || e.geo.Code == "" || e.geo.Code == actor ||
+			e.geo.Kind != geo.KindCountry && e.geo.Kind != geo.KindCapital {
+			continue
+		}
+		if ms[k].a-ms[j].b <= 2 && !commaBetween(dc, ms[j].b, ms[k].a) {
+			return true
+		}
+	}
+	return false
 }
 
 func isCountry(m match, code string) bool {
@@ -1824,9 +1916,11 @@ func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
 	if w := string(dc.word(k)); w != "by" && w != "por" {
 		return false
 	}
-	if k-1 >= s.a {
+	if k-1 >= s.a && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, k-1) {
 		// Without an auxiliary: "la iniciativa, impulsada por el
-		// senador", "a bill sponsored by Senator X".
+		// senador", "a bill sponsored by Senator X"; but after a verb
+		// of the main clause the participle qualifies its object
+		// ("rejects the resolution adopted by the French Senate").
 		for i := range ms {
 			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
 				return true
@@ -2021,6 +2115,27 @@ func anyBefore(dc *doc, ms []match, cues []int) bool {
 		return true
 	}
 	return false
+}
+
+// reducedRelative reports whether every verb of sending or offering among
+// the cues is a participle right after the troops or the demonym it
+// qualifies.
+func reducedRelative(dc *doc, ms []match, cues []int) bool {
+	verbs := 0
+	for _, k := range cues {
+		if ms[k].c&(cDispatch|cOffer) == 0 {
+			continue
+		}
+		verbs++
+		if !isParticiple(dc.word(ms[k].b-1)) || k == 0 || ms[k-1].b != ms[k].a {
+			return false
+		}
+		p := &ms[k-1]
+		if p.c&(cAid|cMilNoun) == 0 && (p.e == nil || !p.e.hasGeo || p.e.geo.Kind != geo.KindDemonym) {
+			return false
+		}
+	}
+	return verbs > 0
 }
 
 func isAccuse(w []byte) bool {
