@@ -25,11 +25,32 @@ type passageState struct {
 	people      []personRef // in order of mention
 	lastSpeaker *speaker
 	actors      [8]actorCount // the first few actors of the passage and how often each spoke
+	sent        int           // index of the sentence being analysed
+	named       []namedRef    // the person or body each sentence attributes, in order
+	stSent      []int         // the sentence each statement came from, by statement index
+}
+
+// namedRef is a person, body or title a sentence names as its speaker.
+type namedRef struct {
+	sent int
+	name string
+	code string
 }
 
 type actorCount struct {
 	code string
 	n    int
+}
+
+// namedIn returns the person or body of country code that sentence sent
+// attributes, or nil.
+func (st *passageState) namedIn(sent int, code string) *namedRef {
+	for i := range st.named {
+		if st.named[i].sent == sent && st.named[i].code == code {
+			return &st.named[i]
+		}
+	}
+	return nil
 }
 
 func (st *passageState) countActor(code string) {
@@ -474,6 +495,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		st.lastSpeaker = &spc
 		if sp.code != "" {
 			st.countActor(sp.code)
+		}
+		if spIdx >= 0 && ments[spIdx].kind >= mTitle && sp.code != "" && !d.metonym(sp.name) {
+			st.named = append(st.named, namedRef{sent: st.sent, name: sp.name, code: sp.code})
 		}
 	}
 	any := false
