@@ -1397,8 +1397,10 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *pa
 				k++
 			}
 			e := k
+			// The qualifier ends at a known person: "el portavoz de
+			// Exteriores Guo Jiakun" is Guo Jiakun, not a longer title.
 			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && (e == k || dc.toks[e].gap&gapComma == 0) &&
-				!d.startsMatch(ms, e) {
+				!d.startsMatch(ms, e) && (e == k || !startsPerson(ms, e)) {
 				e++
 			}
 			if e > k {
@@ -1469,6 +1471,16 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *pa
 func (d *Detector) startsMatch(ms []match, tok int) bool {
 	for k := range ms {
 		if ms[k].a == tok && (ms[k].e == nil || !ms[k].e.hasGeo || ms[k].e.geo.Kind != geo.KindPerson) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsPerson reports whether a known person's name begins at token tok.
+func startsPerson(ms []match, tok int) bool {
+	for k := range ms {
+		if ms[k].a == tok && ms[k].e != nil && ms[k].e.hasGeo && ms[k].e.geo.Kind == geo.KindPerson {
 			return true
 		}
 	}
