@@ -1663,7 +1663,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
-		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || statementAuthor(dc, ms, mt, s) {
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || headlinePredicate(dc, ms, mt, s) || statementAuthor(dc, ms, mt, s) {
 			// "was condemned by Pakistan's foreign office", "fue
 			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
 			before = true
@@ -2006,6 +2006,31 @@ func headline(dc *doc, mt *mention, s sentence) bool {
 	for k := mt.b + 1; k < s.b && k <= mt.b+10; k++ {
 		if colonBefore(dc, k) {
 			return dc.toks[k].inQuote
+		}
+	}
+	return false
+}
+
+// headlinePredicate reports whether mention mt opens a headline whose short
+// predicate, a verb of speech, stance, warning or threat, ends at a colon
+// ("Trump vuelve a amenazar a México: si ...", "Petro warns Washington:
+// ..."): what follows the colon is the subject's.
+func headlinePredicate(dc *doc, ms []match, mt *mention, s sentence) bool {
+	if mt.kind != mPerson || mt.a != s.a || dc.toks[mt.a].inQuote {
+		return false
+	}
+	verb := false
+	for k := mt.b; k < s.b && k <= mt.b+6; k++ {
+		if k > mt.b && colonBefore(dc, k) {
+			return verb
+		}
+		if dc.toks[k].gap&(hardGap|gapComma) != 0 {
+			return false
+		}
+		for i := range ms {
+			if ms[i].a == k && ms[i].c&(cSpeech|cStance|cWarn|cThreat|cReject|cInterv|cDemand) != 0 {
+				verb = true
+			}
 		}
 	}
 	return false
