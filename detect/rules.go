@@ -1679,6 +1679,9 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				continue
 			}
 		}
+		if inAgentAside(dc, mt.a, s.a) {
+			continue
+		}
 		// The verb is looked for after the mention, or after a relative
 		// clause that follows it: "Sanae Takaichi, who has drawn criticism
 		// from Beijing, said" is her saying. In "came from Lindsey Graham,
@@ -2504,7 +2507,8 @@ func unrequest(dc *doc, ms []match) {
 }
 
 // relativeEnd returns, when a relative clause opens at token t (", who",
-// ", which", ", quien", ", que"), the token after its pronoun; else t.
+// ", which", ", quien", ", que") or a participle with its agent (", led by",
+// ", encabezado por"), the token after its pronoun or preposition; else t.
 func relativeEnd(dc *doc, t, end int) int {
 	if t >= end || dc.toks[t].gap&gapComma == 0 {
 		return t
@@ -2513,7 +2517,32 @@ func relativeEnd(dc *doc, t, end int) int {
 	case "who", "which", "quien", "quienes", "que":
 		return t + 1
 	}
+	if t+1 < end && isAgentAfter(dc, t) {
+		return t + 2
+	}
 	return t
+}
+
+// isAgentAfter reports whether token t is a participle and "by"/"por" follows.
+func isAgentAfter(dc *doc, t int) bool {
+	w := string(dc.word(t + 1))
+	return (w == "by" || w == "por") && isParticiple(dc.word(t)) && dc.toks[t+1].gap&hardGap == 0
+}
+
+// inAgentAside reports whether token a stands in the agent of a participle
+// set off by a comma ("El gobierno de Nicaragua, encabezado por Daniel Ortega
+// y Rosario Murillo, acusó"): the people named there qualify the subject
+// and do not speak.
+func inAgentAside(dc *doc, a, start int) bool {
+	for t := a - 1; t > start && a-t <= 8; t-- {
+		if isAgentAfter(dc, t-1) && dc.toks[t-1].gap&gapComma != 0 {
+			return true
+		}
+		if dc.toks[t].gap&(hardGap|gapComma) != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // relativeClose returns the first token after the comma that closes a
