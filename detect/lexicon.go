@@ -291,7 +291,7 @@ var lexicon = []struct {
 		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "defence force", "defense force",
 		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "treasury department",
 		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
-		"house of representatives", "cámara de representantes",
+		"house of representatives", "cámara de representantes", "office", "oficina",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
@@ -335,6 +335,9 @@ var lexicon = []struct {
 		"wages", "salarios", "pay rise", "alza salarial", "trade union", "labour union", "labor union", "sindicato",
 		"huelga", "dockworkers", "estibadores", "counter-tariffs", "retaliatory tariffs", "aranceles de represalia",
 		"contraaranceles"}},
+	// "office" is a body ("Ilham Aliyev's office"), not in these.
+	{cBlock, 0, []string{"oval office", "took office", "taking office", "take office", "in office", "left office",
+		"box office", "office building", "office buildings"}},
 	{cBlock, 0, []string{"soberanía de la nube", "cloud sovereignty", "cloud-sovereignty", "sovereign cloud", "nube soberana", "soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
 		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
 		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",

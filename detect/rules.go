@@ -1385,7 +1385,9 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *pa
 	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
 		p := ms[j+1].e.geo.Person
 		*ip = j + 1
-		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p)}
+		// "President Ilham Aliyev's office": a possessive makes the
+		// person an object, as without the title.
+		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p), object: mt.object || d.isObject(dc, ms, j+1)}
 	}
 	// "de la Mesa Directiva", "of the Senate Foreign Relations Committee":
 	// a title qualified by a body that is not a country.
@@ -1524,6 +1526,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		if ms[k].c&cArticle == 0 {
 			break
 		}
+	}
+	if k := i - 1; mt.sp.code == "" && k >= 0 && ms[k].b == m.a && dc.toks[m.a].gap&gapPossess != 0 && ms[k].e != nil &&
+		ms[k].e.hasGeo && ms[k].e.geo.Kind == geo.KindPerson {
+		// "Ilham Aliyev's office": a person's body speaks for the person's
+		// country and is named as written.
+		mt.sp.code = ms[k].e.geo.Code
+		mt.a = ms[k].a
 	}
 	if mt.sp.code == "" && i > 0 {
 		// "India's external affairs ministry", "Mali's transitional
