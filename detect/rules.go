@@ -625,6 +625,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
 		}
+		if k := ultimatum(dc, ms, s, actor); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 {
+			// "If the Colombian government does not stop the cocaine, we
+			// will stop it for them": the speaker will do the act another
+			// state fails to do.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
 		if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
 			(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
 				within(ms, cModal, ms[tc.cues[iThreat][0]].a-3, ms[tc.cues[iThreat][0]].a)) {
@@ -2395,6 +2402,75 @@ func condFailure(dc *doc, ms []match, cues []int) bool {
 		}
 	}
 	return false
+}
+
+// ultimatum returns the condition of an ultimatum, or -1: a condition with
+// another state as its subject and a negated verb, then a clause in which
+// "we" will do that verb ("if Mexico does not act, we will act"; "si
+// Venezuela no los detiene, los detendremos"). The act of one's own state
+// in place of another's is a threat whatever the verb.
+func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
+	for i := range ms {
+		if ms[i].c&cCond == 0 {
+			continue
+		}
+		other, verb := false, -1
+		k := i + 1
+		for ; k < len(ms) && ms[k].a-ms[i].b <= 8 && dc.toks[ms[k].a].gap&(hardGap|gapComma) == 0; k++ {
+			if isDemonymOrCountry(ms[k]) && ms[k].e.geo.Code != actor && ms[k].e.geo.Kind != geo.KindPerson {
+				other = true
+			}
+			if other && ms[k].c&cNegator != 0 && ms[k].b < s.b {
+				verb = ms[k].b
+				break
+			}
+		}
+		if verb < 0 {
+			continue
+		}
+		// The main clause: after the comma that ends the condition.
+		c := verb + 1
+		for c < s.b && c-verb <= 12 && dc.toks[c].gap&(hardGap|gapComma) == 0 {
+			c++
+		}
+		if c < s.b && dc.toks[c].gap&gapComma != 0 && weWill(dc, c, s.b, dc.word(verb)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// weWill reports whether the clause at token c opens with a first-person
+// plural future of a verb sharing its stem with verb, done to the same
+// object ("we will stop it", "we'll act", "lo detendremos"): "we will
+// withdraw our ambassador" answers with an act of another kind.
+func weWill(dc *doc, c, end int, verb []byte) bool {
+	for t := c; t < end && t-c < 4; t++ {
+		w := dc.word(t)
+		if (string(w) == "will" || string(w) == "ll") && t > c && string(dc.word(t-1)) == "we" && t+1 < end {
+			v := t + 1
+			return sameStem(dc.word(v), verb) &&
+				(v+1 >= end || dc.toks[v+1].gap&(hardGap|gapComma) != 0 || isObjectPronoun(dc.word(v+1)))
+		}
+		if bytes.HasSuffix(w, []byte("remos")) {
+			return sameStem(w, verb) && t > c && isObjectPronoun(dc.word(t-1))
+		}
+	}
+	return false
+}
+
+func isObjectPronoun(w []byte) bool {
+	switch string(w) {
+	case "it", "them", "lo", "los", "la", "las":
+		return true
+	}
+	return false
+}
+
+// sameStem reports whether two verb forms share their first three letters
+// (stop/stop, detiene/detendremos, actua/actuaremos).
+func sameStem(a, b []byte) bool {
+	return len(a) >= 3 && len(b) >= 3 && bytes.Equal(a[:3], b[:3])
 }
 
 // evaluative reports whether a rejection word judges rather than acts:
