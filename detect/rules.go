@@ -324,7 +324,7 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cNotRuleOut != 0:
 				// The act follows "did not rule out" and comes before a
 				// passive "no está descartada", "is not ruled out".
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) ||
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+notRuledOutReach(dc, m)) ||
 					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
@@ -361,6 +361,20 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// notRuledOutReach is how far after "did not rule out" its act may stand:
+// ten words, or the whole sentence when nothing is ruled out ("«No
+// descartamos nada», dijo Vance cuando se le preguntó si Estados Unidos
+// podría atacar"): the act is then the one the sentence asks about.
+func notRuledOutReach(dc *doc, m *match) int {
+	if m.b < len(dc.toks) && dc.toks[m.b].gap&hardGap == 0 {
+		switch string(dc.word(m.b)) {
+		case "anything", "nothing", "nada":
+			return 40
+		}
+	}
+	return 10
 }
 
 // hasThat reports whether "that" or "que" stands in tokens [a, b): after
