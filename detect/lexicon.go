@@ -90,6 +90,7 @@ const (
 	rMale
 	rNeuter
 	rPassive // on a "not ruled out" phrase: passive, the act stands before it
+	rTarget  // on "legitimate targets": after "would" or "will", a threat too
 )
 
 var lexicon = []struct {
@@ -128,8 +129,7 @@ var lexicon = []struct {
 		"would never allow", "will never allow", "no permitirá", "no permitiremos", "no permite", "will not permit",
 		"would not permit", "will not tolerate", "would not tolerate", "no tolerará", "no toleraremos", "unacceptable",
 		"inaceptable", "inaceptables", "injerencista", "we do not want", "no queremos", "no necesita", "does not need",
-		"not lend its territory", "will not bow", "accused", "acusó", "never recognize", "nunca reconocerá", "no se doblegará", "legitimate targets",
-		"objetivos legítimos", "objetivo legítimo", "legitimate target", "null and void", "nulo y sin efecto",
+		"not lend its territory", "will not bow", "accused", "acusó", "never recognize", "nunca reconocerá", "no se doblegará", "null and void", "nulo y sin efecto",
 		"nula y sin efecto", "nulas y sin efecto", "illegitimate", "ilegítimo", "ilegítima", "ilegítimos", "ilegítimas", "threat to the region", "amenaza para la paz", "amenaza directa", "frenar la agresión",
 		"will respond to", "responderá a", "responderá si", "can't annex", "cannot annex",
 		"no foreign power",
@@ -167,6 +167,7 @@ var lexicon = []struct {
 		"reivindicaciones", "territorial claim", "territorial claims", "reclamo territorial"}},
 	{cRejectPhrase | cSovAssert, 0, []string{"to no one else", "to nobody else", "a nadie más", "and no one else", "y a nadie más", "not want to be part of", "no quieren ser parte de", "did not want to be part of", "do not want to be part of", "never cede an inch", "nunca cederá ni un centímetro", "jamás cederá ni un centímetro", "anyone's property", "nobody's property", "propiedad de nadie", "not ownership", "no ser su propiedad", "not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
 		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
+	{cReject, rTarget, []string{"legitimate targets", "objetivos legítimos", "objetivo legítimo", "legitimate target"}},
 	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "violation of international law and"}},
 	{cRejectPhrase, 0, []string{"our answer is no", "the answer is no", "nuestra respuesta es no", "la respuesta es no", "has to be authorised by", "has to be authorized by", "must be authorised by", "must be authorized by", "tiene que ser autorizada por", "debe ser autorizada por", "tiene que ser autorizado por", "hands off", "keep his hands off", "keep your hands off", "saque las manos", "manos fuera", "fuera las manos", "would not be pressured", "will not be pressured", "won't be pressured", "no se dejará presionar", "no se dejarán presionar", "no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",

@@ -344,6 +344,12 @@ func classify(dc *doc, ms []match) typeCues {
 				tc.cues[iThreat] = append(tc.cues[iThreat], i)
 			}
 		}
+		if c&cReject != 0 && m.e != nil && m.e.role&rTarget != 0 && within(ms, cModal, m.a-3, m.a) {
+			// "would become legitimate targets for the Russian armed
+			// forces": the rejected forces are announced as targets.
+			add(iThreat, i)
+			tc.strong[iThreat] = true
+		}
 		if c&cAid != 0 {
 			if ok, k := scoped(dc, ms, i, cOffer, 12); ok && offerCounts(dc, ms, k) {
 				neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
