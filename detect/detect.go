@@ -261,15 +261,15 @@ func (d *Detector) Analyze(text, langHint string) Result {
 		}
 		st.sent = si
 		res.Statements = d.analyzeSentence(dc, s, ms[j:k], st, res.Statements)
-		for len(st.stSent) < len(res.Statements) {
-			st.stSent = append(st.stSent, si)
+		for len(st.from) < len(res.Statements) {
+			st.from = append(st.from, stmtFrom{sent: si, byCountry: st.byCountry})
 		}
 		j = k
 	}
 	if res.Statements == nil {
 		res.Statements = []news.Statement{}
 	}
-	d.nameCountrySpeakers(res.Statements, st)
+	nameCountrySpeakers(res.Statements, st)
 	res.Statements = d.dropCountryEchoes(res.Statements)
 	return res
 }
@@ -280,12 +280,12 @@ func (d *Detector) Analyze(text, langHint string) Result {
 // ofreció ... El presidente Daniel Noboa dijo"): a lead names the state, the
 // sentence after it says who spoke for it. Failing that, the sentence before
 // ("..., the top government spokesman said. Tokyo regarded ...").
-func (d *Detector) nameCountrySpeakers(sts []news.Statement, st *passageState) {
+func nameCountrySpeakers(sts []news.Statement, st *passageState) {
 	for i := range sts {
-		if sts[i].Actor == "" || !d.metonym(sts[i].Speaker) {
+		if sts[i].Actor == "" || !st.from[i].byCountry {
 			continue
 		}
-		si := st.stSent[i]
+		si := st.from[i].sent
 		if n := st.namedIn(si+1, sts[i].Actor); n != nil {
 			sts[i].Speaker = n.name
 		} else if n := st.namedIn(si-1, sts[i].Actor); n != nil {

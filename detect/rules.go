@@ -27,7 +27,15 @@ type passageState struct {
 	actors      [8]actorCount // the first few actors of the passage and how often each spoke
 	sent        int           // index of the sentence being analysed
 	named       []namedRef    // the person or body each sentence attributes, in order
-	stSent      []int         // the sentence each statement came from, by statement index
+	from        []stmtFrom    // where each statement came from, by statement index
+	byCountry   bool          // the current sentence's speaker is a country or capital named as such
+}
+
+// stmtFrom is the sentence a statement came from and whether a bare country
+// or capital spoke it.
+type stmtFrom struct {
+	sent      int
+	byCountry bool
 }
 
 // namedRef is a person, body or title a sentence names as its speaker.
@@ -510,13 +518,14 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			st.people = append(st.people, personRef{name: ments[i].sp.name, code: ments[i].sp.code, role: ments[i].sp.role, gender: ments[i].sp.gender})
 		}
 	}
+	st.byCountry = ok && spIdx >= 0 && ments[spIdx].kind == mCountry
 	if ok {
 		spc := sp
 		st.lastSpeaker = &spc
 		if sp.code != "" {
 			st.countActor(sp.code)
 		}
-		if spIdx >= 0 && ments[spIdx].kind >= mTitle && sp.code != "" && !d.metonym(sp.name) {
+		if spIdx >= 0 && ments[spIdx].kind >= mTitle && sp.code != "" {
 			st.named = append(st.named, namedRef{sent: st.sent, name: sp.name, code: sp.code})
 		}
 	}
