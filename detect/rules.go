@@ -50,6 +50,19 @@ type actorCount struct {
 	n    int
 }
 
+// subjectPerson returns the person of the country at ments[c] who is the
+// subject earlier in the sentence, else c: in "El primer ministro Anthony
+// Albanese firmó ... un pacto por el que Australia defenderá a Papúa Nueva
+// Guinea" the country acts in a clause the person's verb governs.
+func subjectPerson(ments []mention, c int) int {
+	for k := range ments {
+		if ments[k].a < ments[c].a && ments[k].kind == mPerson && !ments[k].object && ments[k].sp.code == ments[c].sp.code {
+			return k
+		}
+	}
+	return c
+}
+
 // namedIn returns the person or body of country code that sentence sent
 // attributes, or nil.
 func (st *passageState) namedIn(sent int, code string) *namedRef {
@@ -507,6 +520,10 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	tc := classify(dc, ms)
 	ments := d.mentions(dc, s, ms, st)
 	sp, spIdx, ok := d.pickSpeaker(dc, s, ms, ments, st)
+	if ok && spIdx >= 0 && ments[spIdx].kind == mCountry {
+		spIdx = subjectPerson(ments, spIdx)
+		sp = ments[spIdx].sp
+	}
 	// Remember everyone named, for pronouns in later sentences.
 	for i := range ments {
 		if ments[i].kind == mPerson {
