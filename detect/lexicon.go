@@ -267,6 +267,9 @@ var lexicon = []struct {
 	{cTitle, rMinister | rForeign | rDefence | rSecurity, []string{"minister", "ministro", "ministra", "secretary",
 		"secretario", "secretaria", "ministro de hacienda", "finance minister"}},
 	{cTitle, rSpokes, []string{"kremlin spokesman", "portavoz del kremlin", "foreign ministry spokesman", "foreign ministry spokeswoman", "spokesman", "spokeswoman", "spokesperson", "vocero", "vocera", "portavoz", "press secretary"}},
+	// An aide speaks for the head of state or government who employs him.
+	{cTitle, rSpokes, []string{"presidential aide", "presidential adviser", "presidential advisor", "aide", "asesor presidencial",
+		"asesora presidencial"}},
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
