@@ -113,6 +113,7 @@ func TestAttribution(t *testing.T) {
 		{"title qualifier ends at name", "El portavoz de Exteriores Guo Jiakun afirmó que el arrecife es «territorio inherente de China».", "Guo Jiakun", "CN"},
 		{"agent aside", "El gobierno de Nicaragua, encabezado por Daniel Ortega y Rosario Murillo, acusó a Guatemala de injerencia.", "gobierno de Nicaragua", "NI"},
 		{"person's office", "Baku objected to the resolution, which President Ilham Aliyev's office described as interference in the internal affairs of a sovereign state.", "Ilham Aliyev's office", "AZ"},
+		{"trailing after asides", "«La opción militar no está descartada», dijo este jueves, en una entrevista con la cadena CBS, el senador republicano por Florida Rick Scott.", "Rick Scott", "US"},
 		{"ultimatum", `"If the Colombian government does not stop the cocaine, we will stop it for them," Donald Trump wrote.`, "Donald Trump", "US"},
 	}
 	for _, tt := range tests {

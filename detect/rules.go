@@ -1780,7 +1780,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		// Manila that ..."), not a trailing attribution.
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1) && !hasThat(dc, mt.b, mt.b+1)
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && (mt.a-pv <= 3 || trailingAfterAside(dc, mt, pv, s)) && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
 			!subjectOfVerbAt(dc, ms, ments, pv) {
 			score += 15
 			post = true
@@ -2096,6 +2096,25 @@ func headlinePredicate(dc *doc, ms []match, mt *mention, s sentence) bool {
 			if ms[i].a == k && ms[i].c&(cSpeech|cStance|cWarn|cThreat|cReject|cInterv|cDemand) != 0 {
 				verb = true
 			}
+		}
+	}
+	return false
+}
+
+// trailingAfterAside reports whether mention mt ends its sentence as the
+// subject of the speech verb ending at pv, after asides set off by commas:
+// "..., dijo este jueves, en una larga entrevista con la cadena CBS, el
+// senador republicano por Florida Rick Scott."
+func trailingAfterAside(dc *doc, mt *mention, pv int, s sentence) bool {
+	if mt.a-pv > 20 || mt.b < s.b && dc.toks[mt.b].gap&gapStop == 0 {
+		return false
+	}
+	for t := mt.a; t > pv && mt.a-t <= 6; t-- {
+		if dc.toks[t].gap&hardGap != 0 {
+			return false
+		}
+		if dc.toks[t].gap&gapComma != 0 {
+			return true
 		}
 	}
 	return false
