@@ -254,19 +254,44 @@ func (d *Detector) Analyze(text, langHint string) Result {
 	st := &dc.st
 	ms := dc.ms
 	j := 0
-	for _, s := range dc.sents {
+	for si, s := range dc.sents {
 		k := j
 		for k < len(ms) && ms[k].a < s.b {
 			k++
 		}
+		st.sent = si
 		res.Statements = d.analyzeSentence(dc, s, ms[j:k], st, res.Statements)
+		for len(st.from) < len(res.Statements) {
+			st.from = append(st.from, stmtFrom{sent: si, byCountry: st.byCountry})
+		}
 		j = k
 	}
 	if res.Statements == nil {
 		res.Statements = []news.Statement{}
 	}
+	nameCountrySpeakers(res.Statements, st)
 	res.Statements = d.dropCountryEchoes(res.Statements)
 	return res
+}
+
+// nameCountrySpeakers gives a statement whose speaker is a bare country or
+// capital the person or body of that country the next sentence attributes
+// ("Rusia amenazó con ... Así lo declaró el viceministro ... Riabkov", "Ecuador
+// ofreció ... El presidente Daniel Noboa dijo"): a lead names the state, the
+// sentence after it says who spoke for it. Failing that, the sentence before
+// ("..., the top government spokesman said. Tokyo regarded ...").
+func nameCountrySpeakers(sts []news.Statement, st *passageState) {
+	for i := range sts {
+		if sts[i].Actor == "" || !st.from[i].byCountry {
+			continue
+		}
+		si := st.from[i].sent
+		if n := st.namedIn(si+1, sts[i].Actor); n != nil {
+			sts[i].Speaker = n.name
+		} else if n := st.namedIn(si-1, sts[i].Actor); n != nil {
+			sts[i].Speaker = n.name
+		}
+	}
 }
 
 // dropCountryEchoes removes a statement whose speaker is a bare country or

@@ -109,6 +109,12 @@ func TestAttribution(t *testing.T) {
 		{"institution", "The White House said all options are on the table regarding Venezuela.", "White House", "US"},
 		{"unknown name with title", "Colombian Senator Ana María Ruiz rejected any US military intervention.", "Ana María Ruiz", "CO"},
 		{"country subject", "Denmark rejected the annexation remarks.", "Denmark", "DK"},
+		{"lead then speaker", "Ecuador ofreció a Colombia apoyo militar para combatir a los grupos armados. El presidente Daniel Noboa dijo que sus tropas estaban listas.", "Daniel Noboa", "EC"},
+		{"title qualifier ends at name", "El portavoz de Exteriores Guo Jiakun afirmó que el arrecife es «territorio inherente de China».", "Guo Jiakun", "CN"},
+		{"agent aside", "El gobierno de Nicaragua, encabezado por Daniel Ortega y Rosario Murillo, acusó a Guatemala de injerencia.", "gobierno de Nicaragua", "NI"},
+		{"person's office", "Baku objected to the resolution, which President Ilham Aliyev's office described as interference in the internal affairs of a sovereign state.", "Ilham Aliyev's office", "AZ"},
+		{"trailing after asides", "«La opción militar no está descartada», dijo este jueves, en una entrevista con la cadena CBS, el senador republicano por Florida Rick Scott.", "Rick Scott", "US"},
+		{"ultimatum", `"If the Colombian government does not stop the cocaine, we will stop it for them," Donald Trump wrote.`, "Donald Trump", "US"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,6 +146,7 @@ func TestHardNegatives(t *testing.T) {
 		"Hegseth denied that the US was planning strikes in Mexico.",
 		"Trump said he has no plans to send troops to Venezuela.",
 		"El Pentágono descartó enviar tropas a México.",
+		"If Russia does not withdraw its troops, we will withdraw our ambassador, the minister said.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if r := d.Analyze(text, ""); len(r.Statements) != 0 {

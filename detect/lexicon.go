@@ -90,6 +90,7 @@ const (
 	rMale
 	rNeuter
 	rPassive // on a "not ruled out" phrase: passive, the act stands before it
+	rTarget  // on "legitimate targets": after "would" or "will", a threat too
 )
 
 var lexicon = []struct {
@@ -128,8 +129,7 @@ var lexicon = []struct {
 		"would never allow", "will never allow", "no permitirá", "no permitiremos", "no permite", "will not permit",
 		"would not permit", "will not tolerate", "would not tolerate", "no tolerará", "no toleraremos", "unacceptable",
 		"inaceptable", "inaceptables", "injerencista", "we do not want", "no queremos", "no necesita", "does not need",
-		"not lend its territory", "will not bow", "accused", "acusó", "never recognize", "nunca reconocerá", "no se doblegará", "legitimate targets",
-		"objetivos legítimos", "objetivo legítimo", "legitimate target", "null and void", "nulo y sin efecto",
+		"not lend its territory", "will not bow", "accused", "acusó", "never recognize", "nunca reconocerá", "no se doblegará", "null and void", "nulo y sin efecto",
 		"nula y sin efecto", "nulas y sin efecto", "illegitimate", "ilegítimo", "ilegítima", "ilegítimos", "ilegítimas", "threat to the region", "amenaza para la paz", "amenaza directa", "frenar la agresión",
 		"will respond to", "responderá a", "responderá si", "can't annex", "cannot annex",
 		"no foreign power",
@@ -167,6 +167,7 @@ var lexicon = []struct {
 		"reivindicaciones", "territorial claim", "territorial claims", "reclamo territorial"}},
 	{cRejectPhrase | cSovAssert, 0, []string{"to no one else", "to nobody else", "a nadie más", "and no one else", "y a nadie más", "not want to be part of", "no quieren ser parte de", "did not want to be part of", "do not want to be part of", "never cede an inch", "nunca cederá ni un centímetro", "jamás cederá ni un centímetro", "anyone's property", "nobody's property", "propiedad de nadie", "not ownership", "no ser su propiedad", "not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
 		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
+	{cReject, rTarget, []string{"legitimate targets", "objetivos legítimos", "objetivo legítimo", "legitimate target"}},
 	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "violation of international law and"}},
 	{cRejectPhrase, 0, []string{"our answer is no", "the answer is no", "nuestra respuesta es no", "la respuesta es no", "has to be authorised by", "has to be authorized by", "must be authorised by", "must be authorized by", "tiene que ser autorizada por", "debe ser autorizada por", "tiene que ser autorizado por", "hands off", "keep his hands off", "keep your hands off", "saque las manos", "manos fuera", "fuera las manos", "would not be pressured", "will not be pressured", "won't be pressured", "no se dejará presionar", "no se dejarán presionar", "no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
@@ -176,7 +177,8 @@ var lexicon = []struct {
 		"sin subordinación", "colony of anyone", "colonia de nadie", "cannot annex another country",
 		"you cannot annex", "treated as legitimate targets",
 		"objetivos legítimos", "ninguna potencia extranjera le dictará"}},
-	{cThreat, 0, []string{"likes it or not", "like it or not", "le guste o no", "quiera o no", "whether they like it or not", "de una forma u otra", "de una manera u otra", "por las buenas o por las malas", "all options are on the table", "all options were on the table", "all options remain on the table",
+	{cThreat, 0, []string{"likes it or not", "like it or not", "le guste o no", "quiera o no", "whether they like it or not", "de una forma u otra", "de una manera u otra", "por las buenas o por las malas", "all options are on the table", "all options were on the table", "all options remain on the table", "all options remain open", "all options are open",
+		"todas las opciones siguen abiertas", "todas las opciones están abiertas", "prepare for possible action", "prepararse para una posible acción",
 		"all options on the table", "options on the table", "todas las opciones están sobre la mesa", "todas las opciones siguen sobre la mesa",
 		"sobre la mesa", "no descarta ninguna opción", "not ruling anything out", "have to do something", "hacer algo",
 		"one way or the other", "one way or another", "de una manera u otra", "take control", "tomar el control", "tomará el control", "take it back",
@@ -192,7 +194,7 @@ var lexicon = []struct {
 		"momento y lugar que elija"}},
 	{cThreatVerb, 0, []string{"ready to act", "listo para actuar", "prepared to act", "dispuesto a actuar", "necessary means", "all necessary means", "todos los medios necesarios", "all means at its disposal",
 		"all the means at its disposal", "all means at our disposal", "todos los medios a su alcance",
-		"todos los medios a su disposición", "todos los medios a nuestro alcance", "kinetic", "kinetic options", "opciones cinéticas", "punish", "castigar", "retaliate", "represalias", "pay a heavy price", "pagará caro", "pagará un alto precio", "will not be safe anywhere", "not be safe anywhere", "no estarán a salvo", "wherever they are", "donde estén", "ir a donde estén", "go in", "clean out", "go in and clean out", "entrar y limpiar", "all options", "todas las opciones", "including military ones", "incluidas las militares", "military ones", "seize", "tomar el canal", "take the canal", "apoderarse", "ground operations", "operaciones terrestres", "ground offensive", "ofensiva terrestre", "take out", "eliminará", "eliminate", "eliminar", "pay a visit", "hará una visita", "no choice", "no tiene opción", "no tendrá opción", "has no choice", "go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "lo que haga falta", "what it has to do",
+		"todos los medios a su disposición", "todos los medios a nuestro alcance", "kinetic", "kinetic options", "opciones cinéticas", "punish", "castigar", "retaliate", "represalias", "pay a heavy price", "pagará caro", "pagará un alto precio", "will not be safe anywhere", "not be safe anywhere", "no estarán a salvo", "wherever they are", "donde estén", "ir a donde estén", "go in", "clean out", "go in and clean out", "entrar y limpiar", "all options", "todas las opciones", "including military ones", "incluidas las militares", "military ones", "seize", "tomar el canal", "take the canal", "apoderarse", "ground operations", "operaciones terrestres", "ground offensive", "ofensiva terrestre", "take out", "eliminará", "eliminate", "eliminar", "pay a visit", "hará una visita", "no choice", "no tiene opción", "no tendrá opción", "has no choice", "go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use the military", "using the military", "usar el ejército", "usar a los militares", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "lo que haga falta", "what it has to do",
 		"what we have to do", "what needs to be done", "lo que tenga que hacer", "lo que tengamos que hacer", "lo que sea preciso", "cueste lo que cueste", "take care of", "take care of it", "do it ourselves", "lo haremos nosotros", "do it itself", "do it themselves",
 		"hacerlo por sí mismo", "hacerlo por sí misma", "hacerlo nosotros mismos", "finish the job", "terminar el trabajo",
 		"terminará el trabajo", "terminaremos el trabajo", "acabar el trabajo", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
@@ -203,6 +205,7 @@ var lexicon = []struct {
 		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
 		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},
 	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
+		"declined to rule out", "declines to rule out", "declining to rule out", "se negó a descartar", "no quiso descartar",
 		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out", "did not exclude",
 		"would not exclude", "not excluding", "no excluyó", "no excluye", "no excluimos", "no ha excluido"}},
 	{cNeg, 0, []string{"not decided", "had not decided", "no ha decidido", "undecided", "has not decided", "no interest in", "no tiene interés", "not interested in", "no le interesa", "had no interest in", "denied", "denies", "deny", "negó", "niega", "negaron", "desmintió", "desmiente", "desmintieron", "desmienten",
@@ -264,6 +267,9 @@ var lexicon = []struct {
 	{cTitle, rMinister | rForeign | rDefence | rSecurity, []string{"minister", "ministro", "ministra", "secretary",
 		"secretario", "secretaria", "ministro de hacienda", "finance minister"}},
 	{cTitle, rSpokes, []string{"kremlin spokesman", "portavoz del kremlin", "foreign ministry spokesman", "foreign ministry spokeswoman", "spokesman", "spokeswoman", "spokesperson", "vocero", "vocera", "portavoz", "press secretary"}},
+	// An aide speaks for the head of state or government who employs him.
+	{cTitle, rSpokes, []string{"presidential aide", "presidential adviser", "presidential advisor", "aide", "asesor presidencial",
+		"asesora presidencial"}},
 	{cTitle, rLegis, []string{"senator", "sen", "senador", "senadora", "congressman", "congresswoman", "lawmaker",
 		"legislador", "legisladora", "diputado", "diputada", "rep", "representative"}},
 	{cTitle, rVice, []string{"vice president", "vice-president", "vicepresidente", "vicepresidenta"}},
@@ -290,6 +296,7 @@ var lexicon = []struct {
 		"embajada", "army", "ejército", "armed forces", "fuerzas armadas", "fuerza armada", "defence force", "defense force",
 		"defence forces", "defense forces", "fuerza de defensa", "fuerzas de defensa", "treasury department",
 		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
+		"house of representatives", "cámara de representantes", "office", "oficina",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
 		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
@@ -333,6 +340,9 @@ var lexicon = []struct {
 		"wages", "salarios", "pay rise", "alza salarial", "trade union", "labour union", "labor union", "sindicato",
 		"huelga", "dockworkers", "estibadores", "counter-tariffs", "retaliatory tariffs", "aranceles de represalia",
 		"contraaranceles"}},
+	// "office" is a body ("Ilham Aliyev's office"), not in these.
+	{cBlock, 0, []string{"oval office", "took office", "taking office", "take office", "in office", "left office",
+		"box office", "office building", "office buildings"}},
 	{cBlock, 0, []string{"soberanía de la nube", "cloud sovereignty", "cloud-sovereignty", "sovereign cloud", "nube soberana", "soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",
 		"sovereign debt", "deuda soberana", "sovereign wealth", "sovereign wealth fund", "fondo soberano", "sovereign credit",
 		"sovereign credit rating", "sovereign rating", "calificación soberana", "riesgo soberano", "sovereign spread",

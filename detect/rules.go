@@ -25,11 +25,53 @@ type passageState struct {
 	people      []personRef // in order of mention
 	lastSpeaker *speaker
 	actors      [8]actorCount // the first few actors of the passage and how often each spoke
+	sent        int           // index of the sentence being analysed
+	named       []namedRef    // the person or body each sentence attributes, in order
+	from        []stmtFrom    // where each statement came from, by statement index
+	byCountry   bool          // the current sentence's speaker is a country or capital named as such
+}
+
+// stmtFrom is the sentence a statement came from and whether a bare country
+// or capital spoke it.
+type stmtFrom struct {
+	sent      int
+	byCountry bool
+}
+
+// namedRef is a person, body or title a sentence names as its speaker.
+type namedRef struct {
+	sent int
+	name string
+	code string
 }
 
 type actorCount struct {
 	code string
 	n    int
+}
+
+// subjectPerson returns the person of the country at ments[c] who is the
+// subject earlier in the sentence, else c: in "El primer ministro Anthony
+// Albanese firmó ... un pacto por el que Australia defenderá a Papúa Nueva
+// Guinea" the country acts in a clause the person's verb governs.
+func subjectPerson(ments []mention, c int) int {
+	for k := range ments {
+		if ments[k].a < ments[c].a && ments[k].kind == mPerson && !ments[k].object && ments[k].sp.code == ments[c].sp.code {
+			return k
+		}
+	}
+	return c
+}
+
+// namedIn returns the person or body of country code that sentence sent
+// attributes, or nil.
+func (st *passageState) namedIn(sent int, code string) *namedRef {
+	for i := range st.named {
+		if st.named[i].sent == sent && st.named[i].code == code {
+			return &st.named[i]
+		}
+	}
+	return nil
 }
 
 func (st *passageState) countActor(code string) {
@@ -303,7 +345,7 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cNotRuleOut != 0:
 				// The act follows "did not rule out" and comes before a
 				// passive "no está descartada", "is not ruled out".
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+10) ||
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+notRuledOutReach(dc, m)) ||
 					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
@@ -323,6 +365,12 @@ func classify(dc *doc, ms []match) typeCues {
 				tc.cues[iThreat] = append(tc.cues[iThreat], i)
 			}
 		}
+		if c&cReject != 0 && m.e != nil && m.e.role&rTarget != 0 && within(ms, cModal, m.a-3, m.a) {
+			// "would become legitimate targets for the Russian armed
+			// forces": the rejected forces are announced as targets.
+			add(iThreat, i)
+			tc.strong[iThreat] = true
+		}
 		if c&cAid != 0 {
 			if ok, k := scoped(dc, ms, i, cOffer, 12); ok && offerCounts(dc, ms, k) {
 				neg, _ := scoped(dc, ms, i, cNeg|cSubord, 10)
@@ -340,6 +388,20 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// notRuledOutReach is how far after "did not rule out" its act may stand:
+// ten words, or the whole sentence when nothing is ruled out ("«No
+// descartamos nada», dijo Vance cuando se le preguntó si Estados Unidos
+// podría atacar"): the act is then the one the sentence asks about.
+func notRuledOutReach(dc *doc, m *match) int {
+	if m.b < len(dc.toks) && dc.toks[m.b].gap&hardGap == 0 {
+		switch string(dc.word(m.b)) {
+		case "anything", "nothing", "nada":
+			return 40
+		}
+	}
+	return 10
 }
 
 // hasThat reports whether "that" or "que" stands in tokens [a, b): after
@@ -458,6 +520,10 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	tc := classify(dc, ms)
 	ments := d.mentions(dc, s, ms, st)
 	sp, spIdx, ok := d.pickSpeaker(dc, s, ms, ments, st)
+	if ok && spIdx >= 0 && ments[spIdx].kind == mCountry {
+		spIdx = subjectPerson(ments, spIdx)
+		sp = ments[spIdx].sp
+	}
 	// Remember everyone named, for pronouns in later sentences.
 	for i := range ments {
 		if ments[i].kind == mPerson {
@@ -469,11 +535,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			st.people = append(st.people, personRef{name: ments[i].sp.name, code: ments[i].sp.code, role: ments[i].sp.role, gender: ments[i].sp.gender})
 		}
 	}
+	st.byCountry = ok && spIdx >= 0 && ments[spIdx].kind == mCountry
 	if ok {
 		spc := sp
 		st.lastSpeaker = &spc
 		if sp.code != "" {
 			st.countActor(sp.code)
+		}
+		if spIdx >= 0 && ments[spIdx].kind >= mTitle && sp.code != "" {
+			st.named = append(st.named, namedRef{sent: st.sent, name: sp.name, code: sp.code})
 		}
 	}
 	any := false
@@ -600,6 +670,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			tc.fired[iOffer] = false
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
+		}
+		if k := ultimatum(dc, ms, s, actor); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 {
+			// "If the Colombian government does not stop the cocaine, we
+			// will stop it for them": the speaker will do the act another
+			// state fails to do.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
 		if !tc.fired[iThreat] && len(tc.cues[iThreat]) > 0 && len(targets) > 0 &&
 			(!tc.fired[iReject] || len(tc.cues[iReject]) > 0 && ms[tc.cues[iThreat][0]].a < ms[tc.cues[iReject][0]].a &&
@@ -1361,7 +1438,9 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *pa
 	if j+1 < len(ms) && ms[j+1].a-mt.b <= 0 && ms[j+1].e != nil && ms[j+1].e.hasGeo && ms[j+1].e.geo.Kind == geo.KindPerson {
 		p := ms[j+1].e.geo.Person
 		*ip = j + 1
-		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p)}
+		// "President Ilham Aliyev's office": a possessive makes the
+		// person an object, as without the title.
+		return mention{a: mt.a, b: ms[j+1].b, kind: mPerson, sp: personSpeaker(p), object: mt.object || d.isObject(dc, ms, j+1)}
 	}
 	// "de la Mesa Directiva", "of the Senate Foreign Relations Committee":
 	// a title qualified by a body that is not a country.
@@ -1373,8 +1452,10 @@ func (d *Detector) titleMention(dc *doc, ms []match, ip *int, s sentence, st *pa
 				k++
 			}
 			e := k
+			// The qualifier ends at a known person: "el portavoz de
+			// Exteriores Guo Jiakun" is Guo Jiakun, not a longer title.
 			for e < s.b && dc.toks[e].upper && dc.toks[e].gap&hardGap == 0 && (e == k || dc.toks[e].gap&gapComma == 0) &&
-				!d.startsMatch(ms, e) {
+				!d.startsMatch(ms, e) && (e == k || !startsPerson(ms, e)) {
 				e++
 			}
 			if e > k {
@@ -1451,6 +1532,16 @@ func (d *Detector) startsMatch(ms []match, tok int) bool {
 	return false
 }
 
+// startsPerson reports whether a known person's name begins at token tok.
+func startsPerson(ms []match, tok int) bool {
+	for k := range ms {
+		if ms[k].a == tok && ms[k].e != nil && ms[k].e.hasGeo && ms[k].e.geo.Kind == geo.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
 func isNameJoiner(w []byte) bool {
 	switch string(w) {
 	case "de", "la", "del", "van", "von", "der", "da", "y":
@@ -1488,6 +1579,13 @@ func (d *Detector) bodyMention(dc *doc, ms []match, ip *int, st *passageState) m
 		if ms[k].c&cArticle == 0 {
 			break
 		}
+	}
+	if k := i - 1; mt.sp.code == "" && k >= 0 && ms[k].b == m.a && dc.toks[m.a].gap&gapPossess != 0 && ms[k].e != nil &&
+		ms[k].e.hasGeo && ms[k].e.geo.Kind == geo.KindPerson {
+		// "Ilham Aliyev's office": a person's body speaks for the person's
+		// country and is named as written.
+		mt.sp.code = ms[k].e.geo.Code
+		mt.a = ms[k].a
 	}
 	if mt.sp.code == "" && i > 0 {
 		// "India's external affairs ministry", "Mali's transitional
@@ -1627,7 +1725,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		mt := &ments[i]
 		score := 0
 		post := false
-		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || statementAuthor(dc, ms, mt, s) {
+		if passiveAgent(dc, ms, mt, s) || headline(dc, mt, s) || headlinePredicate(dc, ms, mt, s) || statementAuthor(dc, ms, mt, s) {
 			// "was condemned by Pakistan's foreign office", "fue
 			// calificada por el Gobierno ecuatoriano"; "Mulino: ...".
 			before = true
@@ -1642,6 +1740,9 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				// said": a pronoun with nobody before it points ahead.
 				continue
 			}
+		}
+		if inAgentAside(dc, mt.a, s.a) {
+			continue
 		}
 		// The verb is looked for after the mention, or after a relative
 		// clause that follows it: "Sanae Takaichi, who has drawn criticism
@@ -1679,7 +1780,7 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 		// Manila that ..."), not a trailing attribution.
 		closes := mt.b >= s.b || dc.toks[mt.b].gap&(gapComma|gapStop|gapQuote|gapNewline|gapOther) != 0 ||
 			(after < 0 || after-from > 4) && !within(ms, cModal|cNegator|cCopula, mt.b, mt.b+1) && !hasThat(dc, mt.b, mt.b+1)
-		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && mt.a-pv <= 3 && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
+		if pv := prevVerb(dc, ms, mt.a, cSpeech); pv >= 0 && (mt.a-pv <= 3 || trailingAfterAside(dc, mt, pv, s)) && closes && !mt.object && !hasThat(dc, pv, mt.a) &&
 			!subjectOfVerbAt(dc, ms, ments, pv) {
 			score += 15
 			post = true
@@ -1970,6 +2071,50 @@ func headline(dc *doc, mt *mention, s sentence) bool {
 	for k := mt.b + 1; k < s.b && k <= mt.b+10; k++ {
 		if colonBefore(dc, k) {
 			return dc.toks[k].inQuote
+		}
+	}
+	return false
+}
+
+// headlinePredicate reports whether mention mt opens a headline whose short
+// predicate, a verb of speech, stance, warning or threat, ends at a colon
+// ("Trump vuelve a amenazar a México: si ...", "Petro warns Washington:
+// ..."): what follows the colon is the subject's.
+func headlinePredicate(dc *doc, ms []match, mt *mention, s sentence) bool {
+	if mt.kind != mPerson || mt.a != s.a || dc.toks[mt.a].inQuote {
+		return false
+	}
+	verb := false
+	for k := mt.b; k < s.b && k <= mt.b+6; k++ {
+		if k > mt.b && colonBefore(dc, k) {
+			return verb
+		}
+		if dc.toks[k].gap&(hardGap|gapComma) != 0 {
+			return false
+		}
+		for i := range ms {
+			if ms[i].a == k && ms[i].c&(cSpeech|cStance|cWarn|cThreat|cReject|cInterv|cDemand) != 0 {
+				verb = true
+			}
+		}
+	}
+	return false
+}
+
+// trailingAfterAside reports whether mention mt ends its sentence as the
+// subject of the speech verb ending at pv, after asides set off by commas:
+// "..., dijo este jueves, en una larga entrevista con la cadena CBS, el
+// senador republicano por Florida Rick Scott."
+func trailingAfterAside(dc *doc, mt *mention, pv int, s sentence) bool {
+	if mt.a-pv > 20 || mt.b < s.b && dc.toks[mt.b].gap&gapStop == 0 {
+		return false
+	}
+	for t := mt.a; t > pv && mt.a-t <= 6; t-- {
+		if dc.toks[t].gap&hardGap != 0 {
+			return false
+		}
+		if dc.toks[t].gap&gapComma != 0 {
+			return true
 		}
 	}
 	return false
@@ -2324,6 +2469,75 @@ func condFailure(dc *doc, ms []match, cues []int) bool {
 	return false
 }
 
+// ultimatum returns the condition of an ultimatum, or -1: a condition with
+// another state as its subject and a negated verb, then a clause in which
+// "we" will do that verb ("if Mexico does not act, we will act"; "si
+// Venezuela no los detiene, los detendremos"). The act of one's own state
+// in place of another's is a threat whatever the verb.
+func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
+	for i := range ms {
+		if ms[i].c&cCond == 0 {
+			continue
+		}
+		other, verb := false, -1
+		k := i + 1
+		for ; k < len(ms) && ms[k].a-ms[i].b <= 8 && dc.toks[ms[k].a].gap&(hardGap|gapComma) == 0; k++ {
+			if isDemonymOrCountry(ms[k]) && ms[k].e.geo.Code != actor && ms[k].e.geo.Kind != geo.KindPerson {
+				other = true
+			}
+			if other && ms[k].c&cNegator != 0 && ms[k].b < s.b {
+				verb = ms[k].b
+				break
+			}
+		}
+		if verb < 0 {
+			continue
+		}
+		// The main clause: after the comma that ends the condition.
+		c := verb + 1
+		for c < s.b && c-verb <= 12 && dc.toks[c].gap&(hardGap|gapComma) == 0 {
+			c++
+		}
+		if c < s.b && dc.toks[c].gap&gapComma != 0 && weWill(dc, c, s.b, dc.word(verb)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// weWill reports whether the clause at token c opens with a first-person
+// plural future of a verb sharing its stem with verb, done to the same
+// object ("we will stop it", "we'll act", "lo detendremos"): "we will
+// withdraw our ambassador" answers with an act of another kind.
+func weWill(dc *doc, c, end int, verb []byte) bool {
+	for t := c; t < end && t-c < 4; t++ {
+		w := dc.word(t)
+		if (string(w) == "will" || string(w) == "ll") && t > c && string(dc.word(t-1)) == "we" && t+1 < end {
+			v := t + 1
+			return sameStem(dc.word(v), verb) &&
+				(v+1 >= end || dc.toks[v+1].gap&(hardGap|gapComma) != 0 || isObjectPronoun(dc.word(v+1)))
+		}
+		if bytes.HasSuffix(w, []byte("remos")) {
+			return sameStem(w, verb) && t > c && isObjectPronoun(dc.word(t-1))
+		}
+	}
+	return false
+}
+
+func isObjectPronoun(w []byte) bool {
+	switch string(w) {
+	case "it", "them", "lo", "los", "la", "las":
+		return true
+	}
+	return false
+}
+
+// sameStem reports whether two verb forms share their first three letters
+// (stop/stop, detiene/detendremos, actua/actuaremos).
+func sameStem(a, b []byte) bool {
+	return len(a) >= 3 && len(b) >= 3 && bytes.Equal(a[:3], b[:3])
+}
+
 // evaluative reports whether a rejection word judges rather than acts:
 // unacceptable, illegal, inadmissible.
 func evaluative(w []byte) bool {
@@ -2443,7 +2657,8 @@ func unrequest(dc *doc, ms []match) {
 }
 
 // relativeEnd returns, when a relative clause opens at token t (", who",
-// ", which", ", quien", ", que"), the token after its pronoun; else t.
+// ", which", ", quien", ", que") or a participle with its agent (", led by",
+// ", encabezado por"), the token after its pronoun or preposition; else t.
 func relativeEnd(dc *doc, t, end int) int {
 	if t >= end || dc.toks[t].gap&gapComma == 0 {
 		return t
@@ -2452,7 +2667,32 @@ func relativeEnd(dc *doc, t, end int) int {
 	case "who", "which", "quien", "quienes", "que":
 		return t + 1
 	}
+	if t+1 < end && isAgentAfter(dc, t) {
+		return t + 2
+	}
 	return t
+}
+
+// isAgentAfter reports whether token t is a participle and "by"/"por" follows.
+func isAgentAfter(dc *doc, t int) bool {
+	w := string(dc.word(t + 1))
+	return (w == "by" || w == "por") && isParticiple(dc.word(t)) && dc.toks[t+1].gap&hardGap == 0
+}
+
+// inAgentAside reports whether token a stands in the agent of a participle
+// set off by a comma ("El gobierno de Nicaragua, encabezado por Daniel Ortega
+// y Rosario Murillo, acusó"): the people named there qualify the subject
+// and do not speak.
+func inAgentAside(dc *doc, a, start int) bool {
+	for t := a - 1; t > start && a-t <= 8; t-- {
+		if isAgentAfter(dc, t-1) && dc.toks[t-1].gap&gapComma != 0 {
+			return true
+		}
+		if dc.toks[t].gap&(hardGap|gapComma) != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // relativeClose returns the first token after the comma that closes a

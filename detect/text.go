@@ -57,8 +57,8 @@ func (d *doc) reset(text string) {
 	d.offs = d.offs[:0]
 	d.toks = d.toks[:0]
 	d.ms = d.ms[:0]
-	people := d.st.people[:0]
-	d.st = passageState{people: people}
+	people, named, from := d.st.people[:0], d.st.named[:0], d.st.from[:0]
+	d.st = passageState{people: people, named: named, from: from}
 }
 
 // fold lower-cases and strips accents, keeping a map back to the original
