@@ -55,6 +55,15 @@ const (
 	// the first 64 signature values; all 128 go into the estimate.
 	bandRows = 2
 	numBands = 32
+
+	// NearCopy is the body similarity above which an article that joins a
+	// story is not remembered: it would find nothing later copies cannot
+	// find through the entry it copies, and a wire story carried word for
+	// word by a thousand outlets would otherwise make every later copy
+	// compare itself with all the earlier ones. Rewritten copies (0.85 and
+	// below on the test set) are still remembered, so chains through
+	// rewrites keep working.
+	NearCopy = 0.9
 )
 
 // DefaultWindow is how far apart two articles of one story may be published,
@@ -180,6 +189,9 @@ func (g *Grouper) Match(fp *Fingerprint, published time.Time) Match {
 func (g *Grouper) Add(storyID int64, fp *Fingerprint, published time.Time) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if g.nearCopy(storyID, g.match(fp, published)) {
+		return
+	}
 	g.add(storyID, fp, published)
 }
 
@@ -202,8 +214,16 @@ func (g *Grouper) Assign(fp *Fingerprint, published time.Time, newStory func() i
 	if m.New {
 		m.StoryID = newStory()
 	}
-	g.add(m.StoryID, fp, published)
+	if !g.nearCopy(m.StoryID, m) {
+		g.add(m.StoryID, fp, published)
+	}
 	return m
+}
+
+// nearCopy says whether an article of story, matched as m, nearly copies an
+// article the grouper remembers of the same story (see NearCopy).
+func (g *Grouper) nearCopy(story int64, m Match) bool {
+	return !m.New && m.StoryID == story && m.By == ByBody && m.Similarity >= NearCopy
 }
 
 // Evict drops the entries that have left the window and returns how many.
@@ -357,8 +377,9 @@ func bandKey(fp *Fingerprint, b int) uint64 {
 	return uint64(fp.Sig[2*b])<<32 | uint64(fp.Sig[2*b+1])
 }
 
-// unlink takes e out of its chain in band b. Chains are short (copies of one
-// story), and eviction takes the oldest entry, which sits at the end.
+// unlink takes e out of its chain in band b. Chains are short (the rewritten
+// copies of one story: near copies are not remembered), and eviction takes
+// the oldest entry, which sits at the end.
 func (g *Grouper) unlink(b int, e *entry) {
 	k := bandKey(&e.fp, b)
 	head := g.bands[b][k]

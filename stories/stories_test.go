@@ -393,3 +393,35 @@ func TestEvictOutOfOrder(t *testing.T) {
 		t.Errorf("title index keeps %d keys", len(g.titles))
 	}
 }
+
+// TestNearCopies carries one wire story word for word through many outlets:
+// every copy joins the story, and the grouper remembers one entry for them
+// all, so that the thousandth copy costs what the second did. A rewritten
+// copy is still remembered.
+func TestNearCopies(t *testing.T) {
+	g := NewGrouper(Options{Now: func() time.Time { return base }})
+	a := corpus[0]
+	fp := Compute(a.lang, a.title, a.body)
+	next := int64(0)
+	newStory := func() int64 { next++; return next }
+	for i := range 1000 {
+		if m := g.Assign(&fp, base, newStory); m.StoryID != 1 {
+			t.Fatalf("copy %d: %+v", i, m)
+		}
+	}
+	if n, s := g.Len(); n != 1 || s != 1 {
+		t.Fatalf("%d entries in %d stories, want 1 in 1", n, s)
+	}
+	g.Add(1, &fp, base) // a rebuild skips near copies too
+	if n, _ := g.Len(); n != 1 {
+		t.Fatalf("rebuild remembered a near copy: %d entries", n)
+	}
+	rewritten := Compute(a.lang, a.title, a.body+" A local paragraph added by one outlet, with its own reporting from the capital and a quote from a resident who watched the motorcade pass.")
+	m := g.Assign(&rewritten, base, newStory)
+	if m.StoryID != 1 {
+		t.Fatalf("rewritten copy: %+v", m)
+	}
+	if n, _ := g.Len(); n != 2 {
+		t.Fatalf("rewritten copy (%s similarity %.2f) not remembered", m.By, m.Similarity)
+	}
+}
