@@ -37,16 +37,14 @@ const inlineCode = 8
 // follow it, and end is the index just after its subtree.
 type instr struct {
 	kind nodeKind
-	op   uint8 // how a leaf is evaluated: opBit, opNode, opType, opCode
+	op   uint8 // how a text leaf is evaluated: opBit or opNode
 	end  uint16
-	arg  uint32 // entry id (opBit), index into nodes or codes, or type index
+	arg  uint32 // entry id (opBit), index into nodes (opNode, kSpeaker) or codes (kActor, kTarget), or type index (kType)
 }
 
 const (
 	opBit  = iota + 1 // the document carries entry arg
 	opNode            // evaluate nodes[arg] on the document
-	opType            // statement type index arg
-	opCode            // codes[arg] is the statement's actor, or among its targets
 )
 
 // compileProgram flattens c for index x, creating the dictionary entries its
@@ -90,9 +88,9 @@ func (x *Index) emit(p *program, n *node) {
 	case kLang:
 		in.op, in.arg = opBit, x.use(p, key{keyLang, n.code})
 	case kType:
-		in.op, in.arg = opType, uint32(typeIndex(n.typ))
+		in.arg = uint32(typeIndex(n.typ))
 	case kActor, kTarget:
-		in.op, in.arg = opCode, uint32(len(p.codes))
+		in.arg = uint32(len(p.codes))
 		p.codes = append(p.codes, n.code)
 	case kPhrase, kNear:
 		// Evaluated as an AND of its words' bits and then its positions:
