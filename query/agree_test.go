@@ -315,7 +315,8 @@ func randArticle(r *rand.Rand) (news.Article, []news.Statement) {
 // TestAgreement checks, on random watchlists and articles and with random
 // updates in between, that the index returns exactly the watchlists that
 // evaluating every one of them returns, and that both agree with the
-// reference evaluator.
+// reference evaluator. A third of the watchlists reuse another's query with
+// their own filters, so that programs are shared, joined and left.
 func TestAgreement(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 2026))
 	x := NewIndex(testOpt)
@@ -323,6 +324,9 @@ func TestAgreement(t *testing.T) {
 	compiled := map[int64]*Compiled{}
 	add := func(id int64) {
 		w := randWatchlist(r, id)
+		if other, ok := live[int64(r.IntN(700))]; ok && r.IntN(3) == 0 {
+			w.Query = other.w.Query
+		}
 		c, err := Compile(w, testOpt)
 		if err != nil {
 			return // random queries can exceed limits; refusals are tested elsewhere

@@ -44,6 +44,10 @@ type stmtFilter struct {
 	actors  []string
 	targets []string
 	minConf float64
+	// confOnly is set when the filter restricts nothing but the
+	// confidence, as most do: then the document's highest confidence
+	// decides at once whether any statement passes.
+	confOnly bool
 }
 
 func (f *stmtFilter) eligible(s *docStatement) bool {
@@ -105,6 +109,7 @@ func Compile(w Watchlist, opt Options) (*Compiled, error) {
 		c.filter.targets = append(c.filter.targets, code)
 	}
 	c.w.Actors, c.w.Targets = c.filter.actors, c.filter.targets
+	c.filter.confOnly = c.filter.types == 0 && len(c.filter.actors) == 0 && len(c.filter.targets) == 0
 	c.chooseAnchors()
 	return c, nil
 }
@@ -260,15 +265,20 @@ func statementOnly(n *node) bool {
 
 // Match reports whether the document satisfies the watchlist.
 func (c *Compiled) Match(d *Document) bool {
-	if !c.w.AnyArticle && !c.anyEligible(d) {
+	if !c.w.AnyArticle && !c.filter.anyEligible(d) {
 		return false
 	}
 	return c.root == nil || c.eval(c.root, d)
 }
 
-func (c *Compiled) anyEligible(d *Document) bool {
+// anyEligible reports whether a statement of the document passes the
+// filter.
+func (f *stmtFilter) anyEligible(d *Document) bool {
+	if f.confOnly {
+		return d.maxConf >= f.minConf
+	}
 	for i := range d.stmts {
-		if c.filter.eligible(&d.stmts[i]) {
+		if f.eligible(&d.stmts[i]) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math"
 	"strings"
 
 	"sovwatch/news"
@@ -25,6 +26,7 @@ type Document struct {
 	source   []string
 	lang     string
 	stmts    []docStatement
+	maxConf  float64 // the highest statement confidence, -1 without statements
 }
 
 // docStatement is a statement with its fields normalised for comparison.
@@ -107,7 +109,13 @@ func NewDocument(a news.Article, stmts []news.Statement) *Document {
 	d.source = foldWords(a.Source)
 	d.lang = normLang(a.Language)
 	d.stmts = make([]docStatement, len(stmts))
+	d.maxConf = -1
 	for i, s := range stmts {
+		if c := s.Confidence; c == c {
+			d.maxConf = max(d.maxConf, c)
+		} else {
+			d.maxConf = math.Inf(1) // NaN is below no threshold, as in eligible
+		}
 		ds := docStatement{typ: typeIndex(s.Type), actor: strings.ToUpper(strings.TrimSpace(s.Actor)),
 			speaker: foldWords(s.Speaker), conf: s.Confidence}
 		for _, t := range s.Targets {

@@ -22,13 +22,13 @@ import (
 type Index struct {
 	opt Options
 
-	mu    sync.RWMutex
-	byID  map[int64]int32 // watchlist ID -> slot
-	slots []*Compiled     // nil when free
-	progs []*program      // per slot, what Match evaluates
-	free  []int32
-	post  [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
-	heads map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	mu     sync.RWMutex
+	byID   map[int64]watched   // every watchlist, by ID
+	shared map[string]*program // programs by programKey
+	progs  []*program          // per slot, nil when free
+	free   []int32
+	post   [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads  map[string][]string            // first MinPrefix runes -> prefixes with an entry
 	// headBits has a bit set for the first three bytes of every head, so
 	// that most document words skip the heads lookup.
 	headBits [1 << 10]uint64
@@ -38,11 +38,17 @@ type Index struct {
 	// than a map lookup. Bits are never cleared: a stale bit costs one
 	// lookup, not a wrong answer.
 	wordBits, titleBits [1 << 10]uint64
-	always              [2][]int32 // per group, watchlists without any necessary key
+	always              [2][]int32 // per group, programs without any necessary key
 	nextID              uint32
 	freeIDs             []uint32
 
 	scratch sync.Pool // *scratch, per-Match working memory
+}
+
+// watched is one watchlist in the index and the program it shares.
+type watched struct {
+	c *Compiled
+	p *program
 }
 
 // Watchlists are filed in two groups: those that need a statement (the
@@ -68,7 +74,7 @@ type entry struct {
 	refs  int32
 }
 
-// posting is one watchlist filed under a key, with the id of the second key
+// posting is one program filed under a key, with the id of the second key
 // it needs (0 for none). Checking that id costs a bit test, where evaluating
 // the watchlist would cost a walk through memory far away.
 type posting struct {
@@ -79,7 +85,7 @@ type posting struct {
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	x := &Index{opt: opt, byID: map[int64]int32{}, heads: map[string][]string{}}
+	x := &Index{opt: opt, byID: map[int64]watched{}, shared: map[string]*program{}, heads: map[string][]string{}}
 	for i := range x.post {
 		x.post[i] = map[string]*entry{}
 	}
@@ -101,27 +107,42 @@ func (x *Index) Add(w Watchlist) error {
 func (x *Index) Update(w Watchlist) error { return x.Add(w) }
 
 // AddCompiled files an already compiled watchlist, replacing any with the
-// same ID.
+// same ID. A watchlist whose query and filing are those of one already in
+// the index joins its program, and costs a member, not a program.
 func (x *Index) AddCompiled(c *Compiled) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if slot, ok := x.byID[c.w.ID]; ok {
-		x.removeSlot(slot)
+	if w, ok := x.byID[c.w.ID]; ok {
+		x.drop(c.w.ID, w.p)
 	}
-	var slot int32
+	k := programKey(c)
+	p := x.shared[k]
+	if p == nil {
+		p = x.file(c, k)
+	}
+	// Members are copied on write: a Match that took the old slice under
+	// the read lock goes on reading it unchanged.
+	p.members = append(slices.Clip(p.members), member{c.w.ID, c.filter})
+	x.byID[c.w.ID] = watched{c, p}
+}
+
+// file creates the program of c, gives it a slot and files it under its
+// keys.
+func (x *Index) file(c *Compiled, k string) *program {
 	p := x.compileProgram(c)
+	p.key = k
 	if n := len(x.free); n > 0 {
-		slot, x.free = x.free[n-1], x.free[:n-1]
-		x.slots[slot], x.progs[slot] = c, p
+		p.slot, x.free = x.free[n-1], x.free[:n-1]
+		x.progs[p.slot] = p
 	} else {
-		slot = int32(len(x.slots))
-		x.slots, x.progs = append(x.slots, c), append(x.progs, p)
+		p.slot = int32(len(x.progs))
+		x.progs = append(x.progs, p)
 	}
-	x.byID[c.w.ID] = slot
-	g := groupOf(c)
+	x.shared[k] = p
+	g := p.group()
 	if !c.anchored {
-		x.always[g] = append(x.always[g], slot)
-		return
+		x.always[g] = append(x.always[g], p.slot)
+		return p
 	}
 	var req uint32
 	if c.hasReq {
@@ -131,8 +152,9 @@ func (x *Index) AddCompiled(c *Compiled) {
 	}
 	for _, k := range c.anchors {
 		e := x.entry(k)
-		e.lists[g] = append(e.lists[g], posting{slot, req})
+		e.lists[g] = append(e.lists[g], posting{p.slot, req})
 	}
+	return p
 }
 
 // entry returns the entry of k, creating it.
@@ -189,33 +211,39 @@ func (g *Index) release(k key, e *entry) {
 func (x *Index) Remove(id int64) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	slot, ok := x.byID[id]
+	w, ok := x.byID[id]
 	if ok {
-		x.removeSlot(slot)
+		x.drop(id, w.p)
 	}
 	return ok
 }
 
-func (x *Index) removeSlot(slot int32) {
-	c, p := x.slots[slot], x.progs[slot]
-	delete(x.byID, c.w.ID)
-	x.slots[slot], x.progs[slot] = nil, nil
-	x.free = append(x.free, slot)
+// drop removes watchlist id from program p, and p from the index when it was
+// its last member.
+func (x *Index) drop(id int64, p *program) {
+	delete(x.byID, id)
+	p.members = slices.DeleteFunc(slices.Clone(p.members), func(m member) bool { return m.id == id })
+	if len(p.members) > 0 {
+		return
+	}
+	delete(x.shared, p.key)
+	x.progs[p.slot] = nil
+	x.free = append(x.free, p.slot)
 	for _, k := range p.keys {
 		e := x.post[k.kind][k.s]
 		e.refs--
 		x.release(k, e)
 	}
-	g := groupOf(c)
+	c, g := p.filed, p.group()
 	if !c.anchored {
-		x.always[g] = dropSlot(x.always[g], slot)
+		x.always[g] = dropSlot(x.always[g], p.slot)
 		return
 	}
 	for _, k := range c.anchors {
 		e := x.post[k.kind][k.s]
 		l := e.lists[g]
-		for i, p := range l {
-			if p.slot == slot {
+		for i, q := range l {
+			if q.slot == p.slot {
 				// Order in a posting list does not matter.
 				l[i] = l[len(l)-1]
 				e.lists[g] = l[:len(l)-1]
@@ -284,12 +312,10 @@ func (x *Index) Match(d *Document) []int64 {
 	s := x.candidates(d)
 	var out []int64
 	if len(s.cands) > 0 {
-		out = make([]int64, 0, len(s.cands))
+		out = make([]int64, 0, 2*len(s.cands))
 	}
-	for _, p := range s.cands {
-		if p.match(d, s.present) {
-			out = append(out, p.id)
-		}
+	for _, cd := range s.cands {
+		out = cd.p.match(d, s.present, cd.members, out)
 	}
 	x.done(s)
 	slices.Sort(out)
@@ -300,16 +326,12 @@ func (x *Index) Match(d *Document) []int64 {
 // is not in the index or does not match.
 func (x *Index) Explain(id int64, d *Document) (e Explanation, ok bool) {
 	x.mu.RLock()
-	slot, found := x.byID[id]
-	var c *Compiled
-	if found {
-		c = x.slots[slot]
-	}
+	w, found := x.byID[id]
 	x.mu.RUnlock()
-	if c == nil {
+	if !found {
 		return Explanation{}, false
 	}
-	return c.Explain(d)
+	return w.c.Explain(d)
 }
 
 // scratch is the working memory of one match, pooled because a fresh one
@@ -319,7 +341,14 @@ type scratch struct {
 	present []uint64 // entry ids the document carries
 	ids     []uint32 // the bits set in present
 	lists   [][]posting
-	cands   []*program
+	cands   []candidate
+}
+
+// candidate is a program to evaluate and its members as they were when it
+// was taken, under the read lock.
+type candidate struct {
+	p       *program
+	members []member
 }
 
 // done clears a scratch and returns it to the pool.
@@ -344,7 +373,7 @@ func grow(b []uint64, bits int) []uint64 {
 }
 
 // candidates collects, in a scratch the caller hands to done, the
-// watchlists worth evaluating, each once, and the entries the document
+// programs worth evaluating, each once, and the entries the document
 // carries. Programs are immutable and the presence bits are a snapshot taken
 // under the same lock, so both stay consistent after the lock is released
 // even if the index changes.
@@ -359,7 +388,7 @@ func (x *Index) candidates(d *Document) *scratch {
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	s.marks = grow(s.marks, len(x.slots))
+	s.marks = grow(s.marks, len(x.progs))
 	s.present = grow(s.present, int(x.nextID))
 	for g := range groups {
 		for _, slot := range x.always[g] {
@@ -392,7 +421,8 @@ func (x *Index) candidates(d *Document) *scratch {
 		for w != 0 {
 			b := bits.TrailingZeros64(w)
 			w &= w - 1
-			s.cands = append(s.cands, x.progs[i*64+b])
+			p := x.progs[i*64+b]
+			s.cands = append(s.cands, candidate{p, p.members})
 		}
 		s.marks[i] = 0
 	}

@@ -195,8 +195,11 @@ func TestIndexUpdates(t *testing.T) {
 	x.Remove(5)
 	x.Remove(1)
 	x.Remove(2)
-	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.byID) != 0 {
-		t.Fatalf("keys left behind: %v %v %v", x.heads, x.always, x.post)
+	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.byID) != 0 || len(x.shared) != 0 {
+		t.Fatalf("keys left behind: %v %v %v %v", x.heads, x.always, x.post, x.shared)
+	}
+	if slices.ContainsFunc(x.progs, func(p *program) bool { return p != nil }) {
+		t.Fatal("programs left behind")
 	}
 	for _, m := range x.post {
 		if len(m) != 0 {

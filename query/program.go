@@ -1,8 +1,12 @@
 package query
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
-// program is a watchlist as the index evaluates it: the lowered query
+// program is a query as the index evaluates it: the lowered query
 // flattened into a few bytes per node, its words replaced by the ids of
 // dictionary entries. The index learns which entries a document carries
 // while it looks up candidates, so most leaves cost a bit test instead of a
@@ -11,23 +15,68 @@ import "slices"
 // phrases, NEAR, sources, speakers and headline wildcards, which need
 // positions or strings, are evaluated on the document from their nodes.
 //
-// A program is immutable. Its entry ids are only meaningful together with
-// the presence bits computed while it was in the index, which is how Match
-// uses it.
+// Watchlists with the same query, filed the same way, share one program
+// (see programKey): on a hosted instance many channels watch the same
+// country or leader, and an article evaluates such a query once, then only
+// checks each member's statement filter.
+//
+// A program's code is immutable, and its members are replaced, never
+// changed in place. Its entry ids are only meaningful together with the
+// presence bits computed while it was in the index, which is how Match uses
+// it.
 type program struct {
 	// What every candidate reads comes first, together: the statement
 	// filter, held by value so that evaluating a candidate does not touch
 	// its Compiled, and the code, inline when short.
-	id         int64
 	anyArticle bool
-	filter     stmtFilter
+	filter     stmtFilter // of every member when the code has statement groups
 	code       []instr
 	inline     [inlineCode]instr
 
 	nodes []*node  // leaves evaluated on the document
 	codes []string // actor and target codes
 	keys  []key    // dictionary entries referenced, released on removal
+
+	members []member
+	key     string    // in Index.shared
+	slot    int32     // in Index.progs and the postings
+	filed   *Compiled // the first member: its anchors are every member's
 }
+
+// member is one watchlist sharing a program.
+type member struct {
+	id     int64
+	filter stmtFilter
+}
+
+// programKey is what watchlists must have in common to share a program:
+// the query in canonical form, the keys it is filed under and, when the
+// query has statement groups, which the filter enters, the filter.
+func programKey(c *Compiled) string {
+	var b strings.Builder
+	b.WriteString(c.String())
+	fmt.Fprintf(&b, "\x00%t %t %q", c.w.AnyArticle, c.anchored, c.anchors)
+	if c.hasReq {
+		fmt.Fprintf(&b, " %q", c.req)
+	}
+	if hasStatementGroup(c.root) {
+		f := c.filter
+		fmt.Fprintf(&b, "\x00%d %q %q %v", f.types, f.actors, f.targets, f.minConf)
+	}
+	return b.String()
+}
+
+func hasStatementGroup(n *node) bool {
+	if n == nil {
+		return false
+	}
+	if n.kind == kExists {
+		return true
+	}
+	return slices.ContainsFunc(n.kids, hasStatementGroup)
+}
+
+func (p *program) group() int { return groupOf(p.filed) }
 
 // inlineCode is how many instructions a program holds without a second
 // allocation; most analysts' watchlists need fewer.
@@ -50,7 +99,7 @@ const (
 // compileProgram flattens c for index x, creating the dictionary entries its
 // leaves need. The caller holds the write lock and keeps p.keys to release.
 func (x *Index) compileProgram(c *Compiled) *program {
-	p := &program{id: c.w.ID, anyArticle: c.w.AnyArticle, filter: c.filter}
+	p := &program{anyArticle: c.w.AnyArticle, filter: c.filter, filed: c}
 	p.code = p.inline[:0]
 	if c.root != nil {
 		x.emit(p, c.root)
@@ -167,22 +216,26 @@ func leafCost(n *node) int {
 	return 3
 }
 
-// match reports whether the document satisfies the program; present holds
-// the entries the document carries.
-func (p *program) match(d *Document, present []uint64) bool {
-	if !p.anyArticle && !p.anyEligible(d) {
-		return false
-	}
-	return len(p.code) == 0 || p.eval(0, d, present)
-}
-
-func (p *program) anyEligible(d *Document) bool {
-	for i := range d.stmts {
-		if p.filter.eligible(&d.stmts[i]) {
-			return true
+// match appends to out the members whose watchlist the document
+// satisfies; present holds the entries the document carries. The query is
+// evaluated at most once, and only if a member's filter lets a statement
+// through (or it takes any article).
+func (p *program) match(d *Document, present []uint64, members []member, out []int64) []int64 {
+	evaluated, ok := false, false
+	for i := range members {
+		m := &members[i]
+		if !p.anyArticle && !m.filter.anyEligible(d) {
+			continue
 		}
+		if !evaluated {
+			evaluated, ok = true, len(p.code) == 0 || p.eval(0, d, present)
+		}
+		if !ok {
+			break
+		}
+		out = append(out, m.id)
 	}
-	return false
+	return out
 }
 
 func (p *program) eval(i int, d *Document, present []uint64) bool {
