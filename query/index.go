@@ -26,9 +26,13 @@ type Index struct {
 	byID   map[int64]watched   // every watchlist, by ID
 	shared map[string]*program // programs by programKey
 	progs  []*program          // per slot, nil when free
-	free   []int32
-	post   [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
-	heads  map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	// members holds, per slot, the watchlists sharing the program. Kept
+	// apart from the programs, densely, so that a candidate whose members
+	// all refuse the document's statements never touches its program.
+	members [][]member
+	free    []int32
+	post    [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads   map[string][]string            // first MinPrefix runes -> prefixes with an entry
 	// headBits has a bit set for the first three bytes of every head, so
 	// that most document words skip the heads lookup.
 	headBits [1 << 10]uint64
@@ -122,7 +126,7 @@ func (x *Index) AddCompiled(c *Compiled) {
 	}
 	// Members are copied on write: a Match that took the old slice under
 	// the read lock goes on reading it unchanged.
-	p.members = append(slices.Clip(p.members), member{c.w.ID, c.filter})
+	x.members[p.slot] = append(slices.Clip(x.members[p.slot]), member{c.w.ID, c.w.AnyArticle, c.filter})
 	x.byID[c.w.ID] = watched{c, p}
 }
 
@@ -136,7 +140,7 @@ func (x *Index) file(c *Compiled, k string) *program {
 		x.progs[p.slot] = p
 	} else {
 		p.slot = int32(len(x.progs))
-		x.progs = append(x.progs, p)
+		x.progs, x.members = append(x.progs, p), append(x.members, nil)
 	}
 	x.shared[k] = p
 	g := p.group()
@@ -222,10 +226,12 @@ func (x *Index) Remove(id int64) bool {
 // its last member.
 func (x *Index) drop(id int64, p *program) {
 	delete(x.byID, id)
-	p.members = slices.DeleteFunc(slices.Clone(p.members), func(m member) bool { return m.id == id })
-	if len(p.members) > 0 {
+	ms := slices.DeleteFunc(slices.Clone(x.members[p.slot]), func(m member) bool { return m.id == id })
+	if len(ms) > 0 {
+		x.members[p.slot] = ms
 		return
 	}
+	x.members[p.slot] = nil
 	delete(x.shared, p.key)
 	x.progs[p.slot] = nil
 	x.free = append(x.free, p.slot)
@@ -421,8 +427,8 @@ func (x *Index) candidates(d *Document) *scratch {
 		for w != 0 {
 			b := bits.TrailingZeros64(w)
 			w &= w - 1
-			p := x.progs[i*64+b]
-			s.cands = append(s.cands, candidate{p, p.members})
+			slot := i*64 + b
+			s.cands = append(s.cands, candidate{x.progs[slot], x.members[slot]})
 		}
 		s.marks[i] = 0
 	}

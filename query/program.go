@@ -20,33 +20,33 @@ import (
 // country or leader, and an article evaluates such a query once, then only
 // checks each member's statement filter.
 //
-// A program's code is immutable, and its members are replaced, never
-// changed in place. Its entry ids are only meaningful together with the
+// A program is immutable, and the index replaces its list of members,
+// never changes it in place. Its entry ids are only meaningful together with the
 // presence bits computed while it was in the index, which is how Match uses
 // it.
 type program struct {
-	// What every candidate reads comes first, together: the statement
-	// filter, held by value so that evaluating a candidate does not touch
-	// its Compiled, and the code, inline when short.
-	anyArticle bool
-	filter     stmtFilter // of every member when the code has statement groups
-	code       []instr
-	inline     [inlineCode]instr
+	// What an evaluation reads comes first, together: the code, inline
+	// when short, and the statement filter its statement groups apply,
+	// every member's (see programKey), held by value so that evaluating
+	// does not touch a Compiled.
+	code   []instr
+	inline [inlineCode]instr
+	filter stmtFilter
 
 	nodes []*node  // leaves evaluated on the document
 	codes []string // actor and target codes
 	keys  []key    // dictionary entries referenced, released on removal
 
-	members []member
-	key     string    // in Index.shared
-	slot    int32     // in Index.progs and the postings
-	filed   *Compiled // the first member: its anchors are every member's
+	key   string    // in Index.shared
+	slot  int32     // in Index.progs and the postings
+	filed *Compiled // the first member: its anchors are every member's
 }
 
 // member is one watchlist sharing a program.
 type member struct {
-	id     int64
-	filter stmtFilter
+	id         int64
+	anyArticle bool
+	filter     stmtFilter
 }
 
 // programKey is what watchlists must have in common to share a program:
@@ -99,7 +99,7 @@ const (
 // compileProgram flattens c for index x, creating the dictionary entries its
 // leaves need. The caller holds the write lock and keeps p.keys to release.
 func (x *Index) compileProgram(c *Compiled) *program {
-	p := &program{anyArticle: c.w.AnyArticle, filter: c.filter, filed: c}
+	p := &program{filter: c.filter, filed: c}
 	p.code = p.inline[:0]
 	if c.root != nil {
 		x.emit(p, c.root)
@@ -224,7 +224,7 @@ func (p *program) match(d *Document, present []uint64, members []member, out []i
 	evaluated, ok := false, false
 	for i := range members {
 		m := &members[i]
-		if !p.anyArticle && !m.filter.anyEligible(d) {
+		if !m.anyArticle && !m.filter.anyEligible(d) {
 			continue
 		}
 		if !evaluated {
