@@ -192,17 +192,12 @@ var lexicon = []struct {
 		"won't hesitate", "no dudará en", "no dudaría en", "no dudaremos en", "no vacilará en", "right to respond",
 		"derecho a responder", "derecho de responder", "time and place of its choosing", "time and place of our choosing",
 		"momento y lugar que elija",
-		// detect8: open options in any tense, refusal to stand aside, moves
-		// announced in the first or third person future.
+		// detect8: open options in any tense, moves announced in the first
+		// or third person future.
 		"nothing is off the table", "nothing was off the table", "nothing is ruled out", "nothing was ruled out",
 		"nothing has been ruled out", "no option is off the table", "no option has been ruled out",
 		"nada está descartado", "nada se descarta", "no se descarta nada", "ninguna opción está descartada",
 		"no descartamos ninguna", "no descartó ninguna", "no descarta ninguna",
-		"will not stand idly by", "won't stand idly by", "would not stand idly by", "will not sit idly by",
-		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
-		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
-		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
-		"no permaneceremos impasibles", "no permanecerá impasible",
 		"tomaremos cartas en el asunto", "tomará cartas en el asunto", "tomaría cartas en el asunto",
 		"tomaríamos cartas en el asunto", "tomarán cartas en el asunto", "vamos a tomar cartas en el asunto"}},
 	{cThreatVerb, 0, []string{"ready to act", "listo para actuar", "prepared to act", "dispuesto a actuar", "necessary means", "all necessary means", "todos los medios necesarios", "all means at its disposal",
@@ -215,7 +210,8 @@ var lexicon = []struct {
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
 		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir",
 		// detect8: acting alone, coming for them, war readiness, force of
-		// arms, whatever is necessary, an imposed blockade: they need a target.
+		// arms, whatever is necessary, an imposed blockade, refusing to stand
+		// aside: they need a target.
 		"por nuestra cuenta", "act on our own", "act on its own", "act alone", "act unilaterally", "actuar unilateralmente",
 		"actuará unilateralmente", "actuaremos unilateralmente", "actuaremos solos", "actuará solo",
 		"iremos por ellos", "iremos a por ellos", "irá por ellos", "irán por ellos", "vamos a ir por ellos", "vamos por ellos",
@@ -228,7 +224,12 @@ var lexicon = []struct {
 		"todo lo que sea necesario", "todo lo necesario", "tomar cartas en el asunto",
 		"will impose a blockade", "would impose a blockade", "impose a naval blockade", "ordered a blockade",
 		"ordered a naval blockade", "ordered a total blockade", "impondrá un bloqueo", "impondría un bloqueo",
-		"ordenó un bloqueo", "ordenó el bloqueo"}},
+		"ordenó un bloqueo", "ordenó el bloqueo",
+		"will not stand idly by", "won't stand idly by", "would not stand idly by", "will not sit idly by",
+		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
+		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
+		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
+		"no permaneceremos impasibles", "no permanecerá impasible"}},
 	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
 		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
 		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},
