@@ -1221,6 +1221,11 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 		case m.c&cTitle != 0:
 			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s)))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
+			if m.c&cBody == 0 && i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cTitle != 0 && ms[i+1].e.role&rHead != 0 {
+				// "the Kremlin leader said": an institution before a
+				// head's title is the title's country, as "Russian" is.
+				continue
+			}
 			out = append(out, former(dc, s, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s)))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
 			// "Mexico's foreign ministry", "Cuba's President": a country
