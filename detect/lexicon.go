@@ -89,8 +89,9 @@ const (
 	rFemale
 	rMale
 	rNeuter
-	rPassive // on a "not ruled out" phrase: passive, the act stands before it
-	rTarget  // on "legitimate targets": after "would" or "will", a threat too
+	rPassive  // on a "not ruled out" phrase: passive, the act stands before it
+	rTarget   // on "legitimate targets": after "would" or "will", a threat too
+	rCondOnly // on "we will act": a threat verb only in a sentence with a condition
 )
 
 var lexicon = []struct {
@@ -238,12 +239,18 @@ var lexicon = []struct {
 		"wherever they hide", "donde se escondan", "dondequiera que se escondan", "push into",
 		"by force if", "por la fuerza si", "by other means", "por otros medios", "open the passage by force",
 		"open the way by force", "lo vamos a recuperar", "la vamos a recuperar", "vamos a recuperarlo",
-		"vamos a recuperarla", "recuperarlo", "recuperarla",
+		"vamos a recuperarla", "recuperarlo", "recuperarla", "unilateral action", "unilateral military action",
+		"acción unilateral", "acciones unilaterales", "acción militar unilateral", "acciones militares unilaterales",
 		"will not stand idly by", "won't stand idly by", "would not stand idly by", "will not sit idly by",
 		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
 		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
 		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
 		"no permaneceremos impasibles", "no permanecerá impasible"}},
+	// detect8: acting, said of the speaker's side, threatens only under a
+	// condition ("Si el régimen de La Habana sigue albergando espías
+	// chinos, actuaremos"); it still needs a target.
+	{cThreatVerb, rCondOnly, []string{"we will act", "we'll act", "we would act", "will act again", "actuaremos",
+		"volverá a actuar", "volveremos a actuar", "actuaríamos"}},
 	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
 		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
 		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},

@@ -357,6 +357,8 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cThreat != 0:
 				add(iThreat, i)
 				tc.strong[iThreat] = true
+			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rCondOnly != 0 && !within(ms, cCond, 0, len(dc.toks)):
+				// "we will act" with no condition in the sentence.
 			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
 				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
