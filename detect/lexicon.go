@@ -92,6 +92,7 @@ const (
 	rPassive  // on a "not ruled out" phrase: passive, the act stands before it
 	rTarget   // on "legitimate targets": after "would" or "will", a threat too
 	rCondOnly // on "we will act": a threat verb only in a sentence with a condition
+	rReady    // on "the military stands ready": not in a sentence of help or civil aid
 )
 
 var lexicon = []struct {
@@ -202,7 +203,11 @@ var lexicon = []struct {
 		"nada está descartado", "nada se descarta", "no se descarta nada", "ninguna opción está descartada",
 		"no descartamos ninguna", "no descartó ninguna", "no descarta ninguna",
 		"tomaremos cartas en el asunto", "tomará cartas en el asunto", "tomaría cartas en el asunto",
-		"tomaríamos cartas en el asunto", "tomarán cartas en el asunto", "vamos a tomar cartas en el asunto"}},
+		"tomaríamos cartas en el asunto", "tomarán cartas en el asunto", "vamos a tomar cartas en el asunto",
+		"not rule out force", "not ruling out force", "won't rule out force", "will not rule out force",
+		"would not rule out force", "refused to rule out force", "declined to rule out force", "did not rule out force",
+		"no descarta la fuerza", "no descartó la fuerza", "no descartamos la fuerza", "no descarta el uso de la fuerza",
+		"no descartó el uso de la fuerza"}},
 	{cThreatVerb, 0, []string{"ready to act", "listo para actuar", "prepared to act", "dispuesto a actuar", "necessary means", "all necessary means", "todos los medios necesarios", "all means at its disposal",
 		"all the means at its disposal", "all means at our disposal", "todos los medios a su alcance",
 		"todos los medios a su disposición", "todos los medios a nuestro alcance", "kinetic", "kinetic options", "opciones cinéticas", "punish", "castigar", "retaliate", "represalias", "pay a heavy price", "pagará caro", "pagará un alto precio", "will not be safe anywhere", "not be safe anywhere", "no estarán a salvo", "wherever they are", "donde estén", "ir a donde estén", "go in", "clean out", "go in and clean out", "entrar y limpiar", "all options", "todas las opciones", "including military ones", "incluidas las militares", "military ones", "seize", "tomar el canal", "take the canal", "apoderarse", "ground operations", "operaciones terrestres", "ground offensive", "ofensiva terrestre", "take out", "eliminará", "eliminate", "eliminar", "pay a visit", "hará una visita", "no choice", "no tiene opción", "no tendrá opción", "has no choice", "go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use the military", "using the military", "usar el ejército", "usar a los militares", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "lo que haga falta", "what it has to do",
@@ -241,6 +246,10 @@ var lexicon = []struct {
 		"open the way by force", "lo vamos a recuperar", "la vamos a recuperar", "vamos a recuperarlo",
 		"vamos a recuperarla", "recuperarlo", "recuperarla", "unilateral action", "unilateral military action",
 		"acción unilateral", "acciones unilaterales", "acción militar unilateral", "acciones militares unilaterales",
+		"medidas técnico-militares", "medidas técnico militares", "military-technical measures",
+		"military technical measures", "respuesta técnico-militar", "military-technical response",
+		"ready for any task", "ready for any eventuality", "lista para cualquier eventualidad",
+		"listo para cualquier eventualidad",
 		"will not stand idly by", "won't stand idly by", "would not stand idly by", "will not sit idly by",
 		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
 		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
@@ -251,6 +260,12 @@ var lexicon = []struct {
 	// chinos, actuaremos"); it still needs a target.
 	{cThreatVerb, rCondOnly, []string{"we will act", "we'll act", "we would act", "will act again", "actuaremos",
 		"volverá a actuar", "volveremos a actuar", "actuaríamos"}},
+	// detect8: forces announced ready threaten unless the sentence speaks
+	// of help or civil aid ("stands ready to help Jamaica after the
+	// hurricane"); they need a target.
+	{cThreatVerb, rReady, []string{"military stands ready", "military is ready", "army is ready", "army stands ready",
+		"armed forces stand ready", "armed forces are ready", "ejército está listo", "ejército está preparado",
+		"fuerza armada está lista", "fuerzas armadas están listas", "fuerzas armadas están preparadas"}},
 	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
 		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
 		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},

@@ -359,6 +359,8 @@ func classify(dc *doc, ms []match) typeCues {
 				tc.strong[iThreat] = true
 			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rCondOnly != 0 && !within(ms, cCond, 0, len(dc.toks)):
 				// "we will act" with no condition in the sentence.
+			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rReady != 0 && within(ms, cHelp|cCivil|cOffer|cAid, 0, len(dc.toks)):
+				// "the military stands ready to help after the hurricane".
 			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
 				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
