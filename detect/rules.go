@@ -1150,7 +1150,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 			help, mark := -1, -1
 			for k := range ms {
-				if ms[k].c&cHelp != 0 && help < 0 {
+				// "to support government forces against al-Shabaab": an
+				// offer verb after the dispatch says what the troops are
+				// for, as "help" does.
+				if (ms[k].c&cHelp != 0 || k > i && ms[k].c&cOffer != 0 && ms[k].c&cDispatch == 0) && help < 0 {
 					help = k
 				}
 				if ms[k].c&cThreatMark != 0 && k > i && mark < 0 {
