@@ -1774,6 +1774,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			// condition or a reported earlier act is not the speaker.
 			continue
 		}
+		if ecmObject(dc, mt, s) {
+			// "he expected the administration to order strikes": the
+			// subject of an infinitive after a verb of expecting or
+			// urging is its object, not a speaker.
+			continue
+		}
 		if mt.kind == mCountry && after == from && parenthetical(dc, ms, after) {
 			// "Brasil, agregó, no recibe órdenes de nadie": the country is
 			// the subject of what was said, the sayer is dropped.
@@ -2934,6 +2940,28 @@ func statementAuthor(dc *doc, ms []match, mt *mention, s sentence) bool {
 // former turns a title or body held in the past ("two former State
 // Department officials", "a former US envoy") into a commentator: they no
 // longer speak for the state.
+// ecmVerbs expect, urge or ask someone to act: "expected the
+// administration to order", "urged Washington to send".
+var ecmVerbs = map[string]bool{"expected": true, "expects": true, "expect": true, "expecting": true,
+	"urged": true, "urges": true, "urge": true, "urging": true, "asked": true, "asks": true, "ask": true,
+	"wants": true, "wanted": true, "want": true, "pressed": true, "pushed": true, "encouraged": true,
+	"encourages": true, "invited": true, "invites": true, "believed": true, "believes": true}
+
+// ecmObject says whether mention mt stands between such a verb (an article
+// allowed) and "to": the one expected to act, not the one who speaks.
+func ecmObject(dc *doc, mt *mention, s sentence) bool {
+	if mt.b >= s.b || string(dc.word(mt.b)) != "to" {
+		return false
+	}
+	k := mt.a - 1
+	if k > s.a {
+		if w := string(dc.word(k)); w == "the" || w == "its" || w == "their" || w == "his" || w == "her" {
+			k--
+		}
+	}
+	return k >= s.a && ecmVerbs[string(dc.word(k))]
+}
+
 func former(dc *doc, s sentence, mt mention) mention {
 	if mt.a > s.a && mt.kind != mNonState {
 		if w := string(dc.word(mt.a - 1)); w == "former" || w == "ex" || w == "antiguo" || w == "antigua" {
