@@ -2035,15 +2035,16 @@ func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
 	if w := string(dc.word(k)); w != "by" && w != "por" {
 		return false
 	}
-	if k-1 >= s.a && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, k-1) {
-		// Without an auxiliary: "la iniciativa, impulsada por el
-		// senador", "a bill sponsored by Senator X"; but after a verb
-		// of the main clause the participle qualifies its object
-		// ("rejects the resolution adopted by the French Senate").
-		for i := range ms {
-			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
-				return true
-			}
+	// Without an auxiliary: "la iniciativa, impulsada por el senador", "a
+	// bill sponsored by Senator X", "a bill introduced in the House on
+	// Thursday by Dan Crenshaw" (adverbials, no comma, between); but
+	// after a verb of the main clause the participle qualifies its object
+	// ("rejects the resolution adopted by the French Senate").
+	for i := range ms {
+		if ms[i].b <= k && k-ms[i].b <= 6 && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(ms[i].b-1)) &&
+			!commaBetween(dc, ms[i].b, k) && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, ms[i].a) &&
+			!within(ms, cReject|cSpeech|cStance|cCall|cWarn, ms[i].b, k) {
+			return true
 		}
 	}
 	aux := -1
