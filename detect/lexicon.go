@@ -89,8 +89,10 @@ const (
 	rFemale
 	rMale
 	rNeuter
-	rPassive // on a "not ruled out" phrase: passive, the act stands before it
-	rTarget  // on "legitimate targets": after "would" or "will", a threat too
+	rPassive  // on a "not ruled out" phrase: passive, the act stands before it
+	rTarget   // on "legitimate targets": after "would" or "will", a threat too
+	rCondOnly // on "we will act": a threat verb only in a sentence with a condition
+	rReady    // on "the military stands ready": not in a sentence of help or civil aid
 )
 
 var lexicon = []struct {
@@ -167,7 +169,9 @@ var lexicon = []struct {
 		"reivindicaciones", "territorial claim", "territorial claims", "reclamo territorial"}},
 	{cRejectPhrase | cSovAssert, 0, []string{"to no one else", "to nobody else", "a nadie más", "and no one else", "y a nadie más", "not want to be part of", "no quieren ser parte de", "did not want to be part of", "do not want to be part of", "never cede an inch", "nunca cederá ni un centímetro", "jamás cederá ni un centímetro", "anyone's property", "nobody's property", "propiedad de nadie", "not ownership", "no ser su propiedad", "not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
 		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie"}},
-	{cReject, rTarget, []string{"legitimate targets", "objetivos legítimos", "objetivo legítimo", "legitimate target"}},
+	{cReject, rTarget, []string{"legitimate targets", "objetivos legítimos", "objetivo legítimo", "legitimate target",
+		"legitimate military target", "legitimate military targets", "blanco legítimo", "blancos legítimos",
+		"objetivo militar legítimo", "objetivos militares legítimos", "blanco militar legítimo", "blancos militares legítimos"}},
 	{cRejectPhrase | cViolation, 0, []string{"violation of international law", "violación del derecho internacional",
 		"violación al derecho internacional", "violation of international law and"}},
 	{cRejectPhrase, 0, []string{"our answer is no", "the answer is no", "nuestra respuesta es no", "la respuesta es no", "has to be authorised by", "has to be authorized by", "must be authorised by", "must be authorized by", "tiene que ser autorizada por", "debe ser autorizada por", "tiene que ser autorizado por", "hands off", "keep his hands off", "keep your hands off", "saque las manos", "manos fuera", "fuera las manos", "would not be pressured", "will not be pressured", "won't be pressured", "no se dejará presionar", "no se dejarán presionar", "no se puede anexar", "cannot annex", "can't annex", "will not be subordinated", "cooperation yes, subordination no", "cooperación sí, subordinación no",
@@ -191,7 +195,20 @@ var lexicon = []struct {
 		"weighing military options", "considering strikes", "not hesitate to", "would not hesitate", "will not hesitate",
 		"won't hesitate", "no dudará en", "no dudaría en", "no dudaremos en", "no vacilará en", "right to respond",
 		"derecho a responder", "derecho de responder", "time and place of its choosing", "time and place of our choosing",
-		"momento y lugar que elija"}},
+		"momento y lugar que elija",
+		// detect8: open options in any tense, moves announced in the first
+		// or third person future.
+		"nothing is off the table", "nothing was off the table", "nothing is ruled out", "nothing was ruled out",
+		"nothing has been ruled out", "no option is off the table", "no option has been ruled out",
+		"nada está descartado", "nada se descarta", "no se descarta nada", "ninguna opción está descartada",
+		"no descartamos ninguna", "no descartó ninguna", "no descarta ninguna",
+		"tomaremos cartas en el asunto", "tomará cartas en el asunto", "tomaría cartas en el asunto",
+		"tomaríamos cartas en el asunto", "tomarán cartas en el asunto", "vamos a tomar cartas en el asunto",
+		"not rule out force", "not ruling out force", "won't rule out force", "will not rule out force",
+		"would not rule out force", "refused to rule out force", "declined to rule out force", "did not rule out force",
+		"no descarta la fuerza", "no descartó la fuerza", "no descartamos la fuerza", "no descarta el uso de la fuerza",
+		"no descartó el uso de la fuerza", "no se puede descartar nada", "nothing can be ruled out",
+		"can't rule anything out", "cannot rule anything out", "no podemos descartar nada"}},
 	{cThreatVerb, 0, []string{"ready to act", "listo para actuar", "prepared to act", "dispuesto a actuar", "necessary means", "all necessary means", "todos los medios necesarios", "all means at its disposal",
 		"all the means at its disposal", "all means at our disposal", "todos los medios a su alcance",
 		"todos los medios a su disposición", "todos los medios a nuestro alcance", "kinetic", "kinetic options", "opciones cinéticas", "punish", "castigar", "retaliate", "represalias", "pay a heavy price", "pagará caro", "pagará un alto precio", "will not be safe anywhere", "not be safe anywhere", "no estarán a salvo", "wherever they are", "donde estén", "ir a donde estén", "go in", "clean out", "go in and clean out", "entrar y limpiar", "all options", "todas las opciones", "including military ones", "incluidas las militares", "military ones", "seize", "tomar el canal", "take the canal", "apoderarse", "ground operations", "operaciones terrestres", "ground offensive", "ofensiva terrestre", "take out", "eliminará", "eliminate", "eliminar", "pay a visit", "hará una visita", "no choice", "no tiene opción", "no tendrá opción", "has no choice", "go after", "going after", "irán tras", "ir tras", "hunt down", "on land, at sea", "por tierra, mar y aire", "lo recuperará", "la recuperará", "recuperaremos", "lo recuperaremos", "take it back", "better watch out", "más le vale", "watch out", "por su cuenta", "on its own", "close down", "crush", "aplastar", "take all necessary measures", "all necessary measures", "todas las medidas necesarias", "tomará todas las medidas necesarias", "use force", "usar la fuerza", "usará la fuerza", "using force", "use the military", "using the military", "usar el ejército", "usar a los militares", "use of force against", "force against", "whatever it takes", "do whatever it takes", "lo que sea necesario", "lo que haga falta", "what it has to do",
@@ -200,12 +217,68 @@ var lexicon = []struct {
 		"terminará el trabajo", "terminaremos el trabajo", "acabar el trabajo", "have to have it", "tenemos que tenerla", "we'll get it", "will get it", "la conseguirá", "la conseguiremos", "launch operations", "lanzar operaciones", "operations against", "operaciones contra", "could be sent", "troops could be sent", "podrían ser enviadas", "podrían ser enviados", "strike", "strikes", "atacar", "atacará", "hit", "bombardear", "bomb", "invade", "invadir",
 		"annex", "anexar", "use of force", "uso de la fuerza", "military force", "fuerza militar", "military action",
 		"acción militar", "intervención militar", "military intervention", "act against", "actuar contra", "ataques en tierra",
-		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir"}},
+		"strikes on land", "land strikes", "sending us forces", "enviar fuerzas", "intervene", "intervenir",
+		// detect8: acting alone, coming for them, war readiness, force of
+		// arms, whatever is necessary, an imposed blockade, refusing to stand
+		// aside: they need a target.
+		"por nuestra cuenta", "act on our own", "act on its own", "act alone", "act unilaterally", "actuar unilateralmente",
+		"actuará unilateralmente", "actuaremos unilateralmente", "actuaremos solos", "actuará solo",
+		"iremos por ellos", "iremos a por ellos", "irá por ellos", "irán por ellos", "vamos a ir por ellos", "vamos por ellos",
+		"come for them", "coming for them", "come after them", "coming after them",
+		"ready for war", "prepared for war", "ready for open war", "ready for an open war", "prepared for an open war",
+		"ready for all-out war", "preparado para una guerra", "preparada para una guerra", "preparados para una guerra",
+		"preparado para la guerra", "preparados para la guerra", "listo para la guerra", "listos para la guerra",
+		"by force of arms", "por la fuerza de las armas", "by military means", "through military means",
+		"por medios militares", "por la vía militar", "whatever is necessary", "whatever is needed",
+		"todo lo que sea necesario", "todo lo necesario", "tomar cartas en el asunto",
+		"will impose a blockade", "would impose a blockade", "impose a naval blockade", "ordered a blockade",
+		"ordered a naval blockade", "ordered a total blockade", "impondrá un bloqueo", "impondría un bloqueo",
+		"ordenó un bloqueo", "ordenó el bloqueo",
+		"respond militarily", "responderá militarmente", "responder militarmente", "respondería militarmente",
+		"military response", "respuesta militar", "respond with force", "respond forcefully", "responder con contundencia",
+		"responder con la fuerza", "responderá con la fuerza", "responder con todo", "responderá con todo",
+		"take matters into our own hands", "take matters into its own hands", "take matters into their own hands",
+		"tomar el asunto en nuestras manos", "tomar el asunto en sus manos", "come suddenly one night",
+		"one night suddenly", "una noche, de repente", "de repente una noche", "do it alone", "lo haremos solos",
+		"lo hará solo", "hacerlo solos", "wherever necessary", "wherever needed", "whenever and wherever necessary",
+		"as deep as needed", "as far as needed", "as far as necessary", "donde haga falta", "donde sea necesario",
+		"wherever they hide", "donde se escondan", "dondequiera que se escondan", "push into",
+		"by force if", "por la fuerza si", "by other means", "por otros medios", "open the passage by force",
+		"open the way by force", "lo vamos a recuperar", "la vamos a recuperar", "vamos a recuperarlo",
+		"vamos a recuperarla", "recuperarlo", "recuperarla", "unilateral action",
+		"acción unilateral", "acciones unilaterales",
+		"medidas técnico-militares", "medidas técnico militares", "military-technical measures",
+		"military technical measures", "respuesta técnico-militar", "military-technical response",
+		"ready for any task", "ready for any eventuality", "lista para cualquier eventualidad",
+		"listo para cualquier eventualidad",
+		"take all measures", "tomar todas las medidas", "tomará todas las medidas", "tomaremos todas las medidas",
+		"crushing defeat", "derrota aplastante", "will regret it", "would regret it", "se arrepentirá", "se arrepentirán", "pay dearly", "cease to exist", "dejar de existir", "wipe off the map", "wiped off the map",
+		"borrar del mapa", "borrada del mapa", "borrado del mapa", "remain on the map", "land is next",
+		"land will be next", "la tierra es lo siguiente", "lo siguiente será por tierra",
+		"hacerlo por tierra", "hacerlo también por tierra",
+		"will not stand idly by", "won't stand idly by", "would not stand idly by", "will not sit idly by",
+		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
+		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
+		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
+		"no permaneceremos impasibles", "no permanecerá impasible"}},
+	// detect8: acting, said of the speaker's side, threatens only under a
+	// condition ("Si el régimen de La Habana sigue albergando espías
+	// chinos, actuaremos"); it still needs a target.
+	{cThreatVerb, rCondOnly, []string{"we will act", "we'll act", "we would act", "will act again", "actuaremos",
+		"volverá a actuar", "volveremos a actuar", "actuaríamos"}},
+	// detect8: forces announced ready threaten unless the sentence speaks
+	// of help or civil aid ("stands ready to help Jamaica after the
+	// hurricane"); they need a target.
+	{cThreatVerb, rReady, []string{"military stands ready", "military is ready", "army is ready", "army stands ready",
+		"armed forces stand ready", "armed forces are ready", "ejército está listo", "ejército está preparado",
+		"fuerza armada está lista", "fuerzas armadas están listas", "fuerzas armadas están preparadas"}},
 	{cNotRuleOut, rPassive, []string{"no está descartada", "no está descartado", "no están descartadas", "no están descartados",
 		"no se descarta", "no se descartan", "not excluded", "is not ruled out", "was not ruled out", "not been ruled out",
 		"not off the table", "isn't off the table", "no ha sido descartada", "no ha sido descartado"}},
 	{cNotRuleOut, 0, []string{"not rule out", "did not rule out", "refused to rule out", "would not rule out", "won't rule out",
-		"declined to rule out", "declines to rule out", "declining to rule out", "se negó a descartar", "no quiso descartar",
+		"declined to rule out", "will not rule out", "won't be ruling out", "is not ruling out", "are not ruling out",
+		"not ruling out", "will not exclude", "won't exclude", "no descartará", "no descartaría", "no descartaremos",
+		"no vamos a descartar", "declines to rule out", "declining to rule out", "se negó a descartar", "no quiso descartar",
 		"no descartó", "no descarta", "no descartamos", "no ha descartado", "not ruled out", "did not exclude",
 		"would not exclude", "not excluding", "no excluyó", "no excluye", "no excluimos", "no ha excluido"}},
 	{cNeg, 0, []string{"not decided", "had not decided", "no ha decidido", "undecided", "has not decided", "no interest in", "no tiene interés", "not interested in", "no le interesa", "had no interest in", "denied", "denies", "deny", "negó", "niega", "negaron", "desmintió", "desmiente", "desmintieron", "desmienten",
@@ -411,7 +484,10 @@ var lexicon = []struct {
 	{cStop, 0, []string{"stop", "dejar de", "cease", "cese", "halt", "detener", "stop talking about"}},
 	{cModal, 0, []string{"would", "will", "could", "can", "may", "might", "to", "'ll", "va a", "podría", "podrá", "puede",
 		"should", "must", "ought to", "has to", "have to", "had to", "debería", "deberían", "debe", "deben", "tendrá que",
-		"tendría que", "tiene que", "van a", "iría a", "prepared to", "ready to", "dispuesto a", "listo para"}},
+		"tendría que", "tiene que", "van a", "iría a", "prepared to", "ready to", "dispuesto a", "listo para",
+		"se convertirán en", "se convertirían en", "se convertirá en", "se convertiría en", "considerará", "considerarán",
+		"consideraría", "serán considerados", "serán consideradas", "será considerado", "será considerada",
+		"sería considerado", "sería considerada", "serían considerados", "serían consideradas", "serán", "serían"}},
 	{cNegotiate, 0, []string{"discuss", "discutirá", "discutir", "discutiremos", "negotiate", "negotiate away", "negociará", "negociar", "negociaremos", "bargain", "trade away"}},
 	{cCivil, 0, []string{"storm", "tormenta", "food", "alimentos", "medicine", "medicines", "medicinas", "medicamentos", "fires", "wildfires", "forest fires", "incendios", "incendios forestales", "firefighting",
 		"hidrantes", "humanitarian", "humanitaria", "hurricane", "huracán", "floods", "inundaciones", "earthquake",

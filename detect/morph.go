@@ -67,7 +67,7 @@ var verbClasses = []verbClass{
 		es: []string{"enviar|envia|envian", "desplegar|despliega|despliegan", "mandar", "destinar"}},
 	{c: cThreatVerb, future: true, en: []string{"strike|striking", "attack", "invade", "bomb", "hit|hitting", "annex", "seize",
 		"punish", "retaliate", "target|targeting|targetting", "raid", "occupy", "blockade", "go after", "take out", "wipe out", "destroy",
-		"go into|go into", "move against", "act against", "use force", "shoot down|shooting down"},
+		"go into|go into", "move against", "act against", "use force", "shoot down|shooting down", "hunt|hunting"},
 		es: []string{"atacar", "invadir", "bombardear", "golpear", "anexar", "castigar", "ocupar", "bloquear",
 			"intervenir|intervendra|intervendran|intervendria", "arrasar", "destruir|destruira|destruiria",
 			"ir tras", "actuar contra", "acabar con", "usar la fuerza", "emplear la fuerza", "perseguir|perseguira", "derribar"}},

@@ -357,6 +357,10 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cThreat != 0:
 				add(iThreat, i)
 				tc.strong[iThreat] = true
+			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rCondOnly != 0 && !within(ms, cCond, 0, len(dc.toks)):
+				// "we will act" with no condition in the sentence.
+			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rReady != 0 && within(ms, cHelp|cCivil|cOffer|cAid, 0, len(dc.toks)):
+				// "the military stands ready to help after the hurricane".
 			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
 				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
@@ -1146,7 +1150,10 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			}
 			help, mark := -1, -1
 			for k := range ms {
-				if ms[k].c&cHelp != 0 && help < 0 {
+				// "to support government forces against al-Shabaab": an
+				// offer verb after the dispatch says what the troops are
+				// for, as "help" does.
+				if (ms[k].c&cHelp != 0 || k > i && ms[k].c&cOffer != 0 && ms[k].c&cDispatch == 0) && help < 0 {
 					help = k
 				}
 				if ms[k].c&cThreatMark != 0 && k > i && mark < 0 {
@@ -1221,6 +1228,11 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 		case m.c&cTitle != 0:
 			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s)))
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
+			if m.c&cBody == 0 && i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cTitle != 0 && ms[i+1].e.role&rHead != 0 {
+				// "the Kremlin leader said": an institution before a
+				// head's title is the title's country, as "Russian" is.
+				continue
+			}
 			out = append(out, former(dc, s, d.apposedName(dc, ms, d.bodyMention(dc, ms, &i, st), s)))
 		case m.e != nil && m.e.hasGeo && (m.e.geo.Kind == geo.KindCountry || m.e.geo.Kind == geo.KindCapital) && m.e.geo.Code != "":
 			// "Mexico's foreign ministry", "Cuba's President": a country
@@ -1762,6 +1774,12 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			// condition or a reported earlier act is not the speaker.
 			continue
 		}
+		if ecmObject(dc, mt, s) {
+			// "he expected the administration to order strikes": the
+			// subject of an infinitive after a verb of expecting or
+			// urging is its object, not a speaker.
+			continue
+		}
 		if mt.kind == mCountry && after == from && parenthetical(dc, ms, after) {
 			// "Brasil, agregó, no recibe órdenes de nadie": the country is
 			// the subject of what was said, the sayer is dropped.
@@ -2017,15 +2035,16 @@ func passiveAgent(dc *doc, ms []match, mt *mention, s sentence) bool {
 	if w := string(dc.word(k)); w != "by" && w != "por" {
 		return false
 	}
-	if k-1 >= s.a && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, k-1) {
-		// Without an auxiliary: "la iniciativa, impulsada por el
-		// senador", "a bill sponsored by Senator X"; but after a verb
-		// of the main clause the participle qualifies its object
-		// ("rejects the resolution adopted by the French Senate").
-		for i := range ms {
-			if ms[i].b == k && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(k-1)) {
-				return true
-			}
+	// Without an auxiliary: "la iniciativa, impulsada por el senador", "a
+	// bill sponsored by Senator X", "a bill introduced in the House on
+	// Thursday by Dan Crenshaw" (adverbials, no comma, between); but
+	// after a verb of the main clause the participle qualifies its object
+	// ("rejects the resolution adopted by the French Senate").
+	for i := range ms {
+		if ms[i].b <= k && k-ms[i].b <= 6 && ms[i].c&(cStance|cSpeech|cReject) != 0 && isParticiple(dc.word(ms[i].b-1)) &&
+			!commaBetween(dc, ms[i].b, k) && !within(ms, cReject|cSpeech|cStance|cCall|cWarn, s.a, ms[i].a) &&
+			!within(ms, cReject|cSpeech|cStance|cCall|cWarn, ms[i].b, k) {
+			return true
 		}
 	}
 	aux := -1
@@ -2922,6 +2941,28 @@ func statementAuthor(dc *doc, ms []match, mt *mention, s sentence) bool {
 // former turns a title or body held in the past ("two former State
 // Department officials", "a former US envoy") into a commentator: they no
 // longer speak for the state.
+// ecmVerbs expect, urge or ask someone to act: "expected the
+// administration to order", "urged Washington to send".
+var ecmVerbs = map[string]bool{"expected": true, "expects": true, "expect": true, "expecting": true,
+	"urged": true, "urges": true, "urge": true, "urging": true, "asked": true, "asks": true, "ask": true,
+	"wants": true, "wanted": true, "want": true, "pressed": true, "pushed": true, "encouraged": true,
+	"encourages": true, "invited": true, "invites": true, "believed": true, "believes": true}
+
+// ecmObject says whether mention mt stands between such a verb (an article
+// allowed) and "to": the one expected to act, not the one who speaks.
+func ecmObject(dc *doc, mt *mention, s sentence) bool {
+	if mt.b >= s.b || string(dc.word(mt.b)) != "to" {
+		return false
+	}
+	k := mt.a - 1
+	if k > s.a {
+		if w := string(dc.word(k)); w == "the" || w == "its" || w == "their" || w == "his" || w == "her" {
+			k--
+		}
+	}
+	return k >= s.a && ecmVerbs[string(dc.word(k))]
+}
+
 func former(dc *doc, s sentence, mt mention) mention {
 	if mt.a > s.a && mt.kind != mNonState {
 		if w := string(dc.word(mt.a - 1)); w == "former" || w == "ex" || w == "antiguo" || w == "antigua" {

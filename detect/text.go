@@ -257,7 +257,7 @@ func (d *doc) sentences(out []sentence, sentenceStart func(word []byte) bool) []
 			split = true
 		case t.gap&gapStop != 0 && !(t.inQuote && d.toks[i-1].inQuote):
 			split = t.upper || t.gap&gapQuote != 0 || d.folded[t.start] <= '9'
-		case t.gap&gapAbbrDot != 0 && t.upper && sentenceStart(d.word(i)):
+		case t.gap&gapAbbrDot != 0 && t.upper && sentenceStart(d.word(i)) && !d.middleInitial(i-1):
 			// "... troops to the U.S. The president said" ends a sentence.
 			split = true
 		}
@@ -270,6 +270,14 @@ func (d *doc) sentences(out []sentence, sentenceStart func(word []byte) bool) []
 		out = append(out, d.makeSentence(a, len(d.toks)))
 	}
 	return out
+}
+
+// middleInitial says whether token i is a single capital letter right after
+// a capitalised word: the initial of "Donald J. Trump", "John F. Kennedy",
+// after which a surname that also starts sentences does not start one.
+func (d *doc) middleInitial(i int) bool {
+	t := d.toks[i]
+	return i > 0 && t.end-t.start == 1 && t.upper && t.gap == 0 && d.toks[i-1].upper
 }
 
 func (d *doc) makeSentence(a, b int) sentence {
