@@ -93,6 +93,8 @@ const (
 	rTarget   // on "legitimate targets": after "would" or "will", a threat too
 	rCondOnly // on "we will act": a threat verb only in a sentence with a condition
 	rReady    // on "the military stands ready": not in a sentence of help or civil aid
+	rColony   // on "no es colonia de nadie", "never recognise": a rejection only with a foreign act in the sentence
+	rAnswer   // on "right to respond": no threat in a sentence that condemns or protests
 )
 
 var lexicon = []struct {
@@ -100,6 +102,15 @@ var lexicon = []struct {
 	role int
 	list []string
 }{
+	// detect9: saying the country is nobody's colony, or will never
+	// recognise an occupation, asserts sovereignty; it rejects an
+	// intervention only when the sentence names a foreign act (see
+	// colonyOnly in rules.go).
+	{0, rColony, []string{"not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
+		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie",
+		"no es colonia de nadie", "no somos colonia de nadie", "is nobody's colony", "is no one's colony",
+		"not anyone's colony", "never recognize", "never recognise", "nunca reconocerá", "jamás reconocerá"}},
+	{0, rAnswer, []string{"right to respond", "derecho a responder", "derecho de responder"}},
 	{cSov, 0, []string{"sovereignty", "sovereign", "soberanía", "soberano", "soberana", "soberanos", "soberanas",
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",

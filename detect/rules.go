@@ -219,6 +219,15 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	for i := range ms {
+		if ms[i].e != nil && ms[i].e.role&rColony != 0 && !foreignAct(dc, ms, i) {
+			// "Venezuela jamás será colonia de nadie", "would never
+			// recognise occupied land as Russian": an assertion; with
+			// no foreign act named there is no intervention to reject.
+			ms[i].c &^= cReject | cRejectPhrase
+			ms[i].c |= cSovAssert
+		}
+	}
+	for i := range ms {
 		m := &ms[i]
 		c := m.c
 		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
@@ -339,7 +348,7 @@ func classify(dc *doc, ms []match) typeCues {
 				// "would not intervene"
 				neg = true
 			}
-			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
+			rej, rk := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
 			case c&cNotRuleOut != 0:
@@ -353,7 +362,17 @@ func classify(dc *doc, ms []match) typeCues {
 			case nro:
 				add(iThreat, k)
 				add(iThreat, i)
+			case rej && !neg && c&cThreat != 0 && ms[rk].c&cReject != 0 && !evaluative(dc.word(ms[rk].a)):
+				// "dismissing talk from the White House of making the
+				// country a 51st state": the threat quoted is the one
+				// rejected, and rejecting it rejects the intervention.
+				add(iReject, rk)
+				add(iReject, i)
 			case neg || rej:
+			case c&cThreat != 0 && m.e != nil && m.e.role&rAnswer != 0 && within(ms, cReject|cViolation, 0, len(dc.toks)):
+				// "condemned the strikes as a violation ..., who said Iran
+				// reserved the right to respond": the protest is the
+				// statement; the reserved answer makes no threat of it.
 			case c&cThreat != 0:
 				add(iThreat, i)
 				tc.strong[iThreat] = true
@@ -392,6 +411,40 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// foreignAct reports whether the sentence of a colony or recognition
+// phrase at i names a foreign act besides it: an annexation, pressure,
+// orders, a violation ("nunca reconocerá la anexión de sus regiones
+// ocupadas por Rusia", "no aceptará órdenes de Washington"). The occupied
+// land itself ("occupied land", "territorios ocupados") and the colony
+// are what the phrase is about, not an act.
+func foreignAct(dc *doc, ms []match, i int) bool {
+	for j := range ms {
+		if j == i || ms[j].e != nil && ms[j].e.role&rColony != 0 {
+			continue
+		}
+		c := ms[j].c
+		if c&(cReject|cRejectPhrase) != 0 {
+			// "y que no aceptará órdenes de Washington"
+			return true
+		}
+		if c&(cInterv|cDictate|cViolation) == 0 && (c&cIntervWeak == 0 || !weakCounts(ms, j)) {
+			continue
+		}
+		if c&(cInterv|cDictate|cViolation) != 0 && ms[j].b-ms[j].a <= 2 {
+			w := dc.word(ms[j].a)
+			if ms[j].b-ms[j].a == 2 {
+				w = dc.word(ms[j].b - 1)
+			}
+			if bytes.HasPrefix(w, []byte("occupied")) || bytes.HasPrefix(w, []byte("ocupad")) ||
+				bytes.HasPrefix(w, []byte("colon")) || bytes.HasPrefix(w, []byte("territor")) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // notRuledOutReach is how far after "did not rule out" its act may stand:
