@@ -271,7 +271,14 @@ var lexicon = []struct {
 		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
 		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
 		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
-		"no permaneceremos impasibles", "no permanecerá impasible"}},
+		"no permaneceremos impasibles", "no permanecerá impasible",
+		// detect9: patience announced to run out ("Israel will not wait
+		// forever for the Lebanese army to disarm Hezbollah").
+		"will not wait forever", "won't wait forever", "would not wait forever", "cannot wait forever",
+		"can't wait forever", "will not wait indefinitely", "won't wait indefinitely", "will not wait much longer",
+		"no esperará eternamente", "no esperará para siempre", "no esperaremos eternamente", "no esperaremos para siempre",
+		"no va a esperar eternamente", "no vamos a esperar eternamente", "no puede esperar eternamente",
+		"no esperará indefinidamente", "no esperaremos indefinidamente"}},
 	// detect8: acting, said of the speaker's side, threatens only under a
 	// condition ("Si el régimen de La Habana sigue albergando espías
 	// chinos, actuaremos"); it still needs a target.

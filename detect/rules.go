@@ -711,6 +711,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// noun describes forces, it sends none.
 			tc.fired[iOffer] = false
 		}
+		if tc.fired[iOffer] && len(targets) == 0 && has&cCivil != 0 {
+			// "El Ejército chileno desplegó a 1.500 efectivos ... para
+			// combatir los incendios": troops sent to a disaster at home,
+			// with no other state to receive them, are relief, not an
+			// offer to another state.
+			tc.fired[iOffer] = false
+		}
 		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 			// Firefighting planes for Bolivia are not military assistance.
 			tc.fired[iOffer] = false
@@ -793,7 +800,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					continue
 				}
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
-					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
+					t == iOffer && len(targets) == 0 && (has&cHelp == 0 || has&cCivil != 0) ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
@@ -919,7 +926,15 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			foreign, presence, interv := -1, -1, -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
 				n := &ms[k]
-				if n.c&cBreak != 0 {
+				if n.c&cBreak != 0 || n.c&cNeg != 0 {
+					// "no existe ningún plan para que tropas extranjeras
+					// actúen": no plan is a denial, nothing is refused.
+					break
+				}
+				if foreign < 0 && presence < 0 && hasThat(dc, m.b, n.a) {
+					// "no le sorprendería que Estados Unidos bombardeara
+					// instalaciones militares": the negator is the main
+					// verb's; the act after "que" is not negated.
 					break
 				}
 				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && (n.a == m.b || n.a == m.b+1 && isOther(dc.word(m.b)))) {
@@ -1413,7 +1428,10 @@ func onBehalf(dc *doc, a, b int) bool {
 func othersThreat(dc *doc, ms []match, actor string) bool {
 	for k := 1; k < len(ms); k++ {
 		w := dc.word(ms[k].a)
-		if ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+		// A one-word act verb ("que Estados Unidos bombardeara") has its
+		// subject before it as well: another state's act, reported.
+		verb := ms[k].c&cThreatVerb != 0 && ms[k].b-ms[k].a == 1 && !nounLike(dc, &ms[k])
+		if !verb && (ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz"))) {
 			// Only a verb of threatening has a subject here: "whether
 			// Panama likes it or not" names the target.
 			continue
@@ -2557,7 +2575,7 @@ func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
 			if isDemonymOrCountry(ms[k]) && ms[k].e.geo.Code != actor && ms[k].e.geo.Kind != geo.KindPerson {
 				other = true
 			}
-			if other && ms[k].c&cNegator != 0 && ms[k].b < s.b {
+			if ms[k].c&cNegator != 0 && ms[k].b < s.b {
 				verb = ms[k].b
 				break
 			}
@@ -2570,7 +2588,7 @@ func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
 		for c < s.b && c-verb <= 12 && dc.toks[c].gap&(hardGap|gapComma) == 0 {
 			c++
 		}
-		if c < s.b && dc.toks[c].gap&gapComma != 0 && weWill(dc, c, s.b, dc.word(verb)) {
+		if c < s.b && dc.toks[c].gap&gapComma != 0 && (other && weWill(dc, c, s.b, dc.word(verb)) || elidedWill(dc, ms, c, s.b, actor)) {
 			return i
 		}
 	}
@@ -2592,6 +2610,34 @@ func weWill(dc *doc, c, end int, verb []byte) bool {
 		if bytes.HasSuffix(w, []byte("remos")) {
 			return sameStem(w, verb) && t > c && isObjectPronoun(dc.word(t-1))
 		}
+	}
+	return false
+}
+
+// elidedWill reports whether the clause at token c is only "we will" or
+// the speaker's own state and "will", the verb of the condition left out
+// ("If Colombia won't shut down the labs, the United States will"; "If the
+// world will not stop them, we will"; "si ellos no lo hacen, lo haremos
+// nosotros"): whoever failed, the speaker's state will do it instead.
+func elidedWill(dc *doc, ms []match, c, end int, actor string) bool {
+	for t := c; t < end && t-c < 5; t++ {
+		w := string(dc.word(t))
+		closes := t+1 >= end || dc.toks[t+1].gap&(hardGap|gapComma) != 0
+		if w == "haremos" || w == "hara" {
+			return t > c && string(dc.word(t-1)) == "lo"
+		}
+		if (w != "will" && w != "ll") || t == c || !closes {
+			continue
+		}
+		if string(dc.word(t-1)) == "we" {
+			return true
+		}
+		for k := range ms {
+			if ms[k].b == t && ms[k].a >= c && isCountry(ms[k], actor) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
