@@ -496,7 +496,13 @@ var lexicon = []struct {
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
 	{cForeignMod, 0, []string{"any attempt at", "cualquier intento de", "any attempt to", "cualquier intento"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
-		"secession", "secesión", "taiwan independence forces"}},
+		"secession", "secesión", "taiwan independence forces",
+		// detect9: a sovereignty under dispute is named, not asserted
+		// ("en un área sujeta a disputa de soberanía").
+		"disputa de", "disputa por", "disputa sobre", "dispute over"}},
+	// detect9: what runs contrary to a sovereignty violates it ("la
+	// calificó de inadmisible y contraria a la soberanía nacional").
+	{cViolation, 0, []string{"contraria a", "contrario a", "contrarias a", "contrarios a", "contrary to"}},
 	{cEval, 0, []string{"act of piracy", "acto de piratería", "reckless", "temerario", "temeraria", "hostile", "hostil", "collective punishment", "castigo colectivo", "provocation", "provocación", "affront", "afrenta", "act of war", "acto de guerra", "economic war",
 		"guerra económica", "hostile act", "acto hostil", "reckless provocation", "provocación temeraria"}},
 	{cStop, 0, []string{"stop", "dejar de", "cease", "cese", "halt", "detener", "stop talking about"}},

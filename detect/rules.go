@@ -807,7 +807,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iReject && has&cRequest != 0 && has&cAid != 0 && has&(cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) ||
-					(t == iThreat || t == iOffer) && deniedDispatch(ms) {
+					(t == iThreat || t == iOffer) && deniedDispatch(ms) ||
+					t == iThreat && onlyAsked(dc, ms) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
@@ -1139,6 +1140,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					add(iThreat, k)
 				}
 				break
+			}
+			if !neg && !tc.fired[iThreat] && len(targets) > 0 && m.b < len(dc.toks) && isObjectPronoun(dc.word(m.b)) &&
+				within(ms, cModal, m.a-2, m.a) && dc.toks[m.a].gap&hardGap == 0 {
+				// "We need it, and we're going to get it" after "push for
+				// Greenland": the place taken is the pronoun's, and a
+				// future taking of another state's land threatens it.
+				add(iThreat, i)
 			}
 			if !neg && !tc.fired[iThreat] && len(targets) > 0 {
 				// "«recuperará» el canal de Panamá": the canal or island
@@ -1935,11 +1943,22 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				return sp, best, true
 			}
 			if mt.sp.code == "" {
+				// "Trump renews push for Greenland: "...," the president
+				// said": a person of that role named earlier in the
+				// sentence is the one the title resumes.
+				want := mt.role &^ (rFemale | rMale)
+				for i := range ments {
+					if ments[i].kind == mPerson && ments[i].a < mt.a && ments[i].sp.role&want != 0 && !ments[i].object {
+						return ments[i].sp, i, true
+					}
+				}
+			}
+			if mt.sp.code == "" {
 				// "The US will ..., the vice president said": the
 				// title belongs to the country the sentence is about,
 				// the subject first, else the first country named.
 				for i := range ments {
-					if ments[i].kind == mCountry && !ments[i].object {
+					if ments[i].kind == mCountry && !ments[i].object && (ments[i].a == 0 || !isLocative(dc.word(ments[i].a-1))) {
 						t := *mt
 						t.sp.code = ments[i].sp.code
 						if sp, ok := d.resolveTitle(st, &t); ok {
@@ -1948,6 +1967,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 					}
 				}
 				for i := range ms {
+					if ms[i].a > 0 && isLocative(dc.word(ms[i].a-1)) {
+						// "prepare for possible action in Nigeria":
+						// a place after a preposition is where, not who.
+						continue
+					}
 					if e := ms[i].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != "" {
 						t := *mt
 						t.sp.code = e.geo.Code
@@ -2516,6 +2540,16 @@ func foreignCountryBefore(ms []match, i int, actor string) bool {
 	return false
 }
 
+// isLocative reports whether w puts a place after it as a venue or goal
+// ("in Nigeria", "en Venezuela", "into Mexico").
+func isLocative(w []byte) bool {
+	switch string(w) {
+	case "in", "en", "into", "inside", "dentro", "against", "contra":
+		return true
+	}
+	return false
+}
+
 func isUnder(w []byte) bool { return string(w) == "under" || string(w) == "bajo" }
 
 // hasRuleWord reports whether tokens [a, b) name a form of rule: control,
@@ -2772,6 +2806,57 @@ func unrequest(dc *doc, ms []match) {
 			}
 		}
 	}
+}
+
+// onlyAsked reports whether every threat word of the sentence stands in a
+// question put to the speaker ("Asked whether the administration intended
+// to remove Maduro by force, Rubio said he would not discuss operational
+// matters"): declining to answer threatens nothing; answering without a
+// refusal ("Could be") does.
+func onlyAsked(dc *doc, ms []match) bool {
+	end := -1
+	for i := range ms {
+		m := &ms[i]
+		if m.b-m.a != 1 || string(dc.word(m.a)) != "asked" || m.b >= len(dc.toks) {
+			continue
+		}
+		if w := string(dc.word(m.b)); w != "whether" && w != "if" && w != "about" {
+			continue
+		}
+		for t := m.b + 1; t < len(dc.toks); t++ {
+			if dc.toks[t].gap&(hardGap|gapComma) != 0 {
+				end = t
+				break
+			}
+			if w := dc.word(t); bytes.HasPrefix(w, []byte("rul")) || bytes.HasPrefix(w, []byte("descart")) {
+				// "Asked whether he would rule out using military
+				// force, he told reporters that he would not": refusing
+				// to rule it out is the threat.
+				return false
+			}
+		}
+		break
+	}
+	if end < 0 {
+		return false
+	}
+	refused := false
+	for i := range ms {
+		if ms[i].a >= end && ms[i].c&(cNegator|cNeg) != 0 {
+			refused = true
+		}
+	}
+	if !refused {
+		// "Asked whether he would send troops to Nigeria, Trump said:
+		// "Could be."": an answer that does not refuse takes the act.
+		return false
+	}
+	for i := range ms {
+		if ms[i].a >= end && (ms[i].c&typeTopic[iThreat] != 0 || ms[i].e != nil && ms[i].e.topic&(1<<iThreat) != 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeEnd returns, when a relative clause opens at token t (", who",
