@@ -312,7 +312,8 @@ var lexicon = []struct {
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"armoured vehicles", "armored vehicles", "vehículos blindados", "blindados", "munición", "military aid package", "paquete de ayuda militar", "battalions", "batallones", "battalion", "batallón", "brigades", "brigadas", "howitzers", "obuses", "artillery", "artillería", "ammunition", "cazas", "fighter jets", "efectivos", "personal militar", "typhoon", "typhoons", "systems", "sistemas", "patriot", "patriot systems", "sistemas patriot", "missiles", "misiles", "munitions", "municiones", "tanks", "tanques", "field hospitals", "hospitales de campaña", "army engineers", "ingenieros del ejército", "patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"coast guard crews", "coast guard personnel", "tripulaciones de guardacostas", "interceptor craft",
+		"patrol boats", "lanchas patrulleras", "armoured vehicles", "armored vehicles", "vehículos blindados", "blindados", "munición", "military aid package", "paquete de ayuda militar", "battalions", "batallones", "battalion", "batallón", "brigades", "brigadas", "howitzers", "obuses", "artillery", "artillería", "ammunition", "cazas", "fighter jets", "efectivos", "personal militar", "typhoon", "typhoons", "systems", "sistemas", "patriot", "patriot systems", "sistemas patriot", "missiles", "misiles", "munitions", "municiones", "tanks", "tanques", "field hospitals", "hospitales de campaña", "army engineers", "ingenieros del ejército", "patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "aircraft", "aviones",
@@ -389,7 +390,10 @@ var lexicon = []struct {
 		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
 		"house of representatives", "cámara de representantes", "office", "oficina",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
-		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
+		"ministry", "ministerio", "authorities", "autoridades", "officials",
+		// detect9: legislatures speak like congress and senate.
+		"asamblea nacional", "national assembly", "asamblea legislativa", "legislative assembly",
+		"cámara de diputados", "chamber of deputies"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
 	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},

@@ -1059,6 +1059,15 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			// control": the speaker's own rule over something.
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
 				if own(&ms[k]) && hasRuleWord(dc, m.b, ms[k].b+1) {
+					if futureBefore(dc, m.a) && foreignCountryBefore(ms, i, actor) {
+						// "la isla sería más segura bajo la bandera
+						// estadounidense" after Groenlandia: another
+						// state's land to come under the speaker's rule
+						// is a threat, not an assertion.
+						add(iThreat, i)
+						add(iThreat, k)
+						break
+					}
 					add(iAssert, i)
 					add(iAssert, k)
 					break
@@ -2540,6 +2549,20 @@ func foreignCountryBefore(ms []match, i int, actor string) bool {
 	return false
 }
 
+// futureBefore reports whether a future or conditional copula stands in
+// the four words before token a ("sería más segura bajo", "would be better
+// off under", "acabará bajo"); "seguirá bajo" continues what is.
+func futureBefore(dc *doc, a int) bool {
+	for t := max(0, a-4); t < a; t++ {
+		switch string(dc.word(t)) {
+		case "seria", "serian", "sera", "seran", "estaria", "estarian", "estara", "estaran", "acabara", "acabaria",
+			"terminara", "terminaria", "would", "will", "should":
+			return true
+		}
+	}
+	return false
+}
+
 // isLocative reports whether w puts a place after it as a venue or goal
 // ("in Nigeria", "en Venezuela", "into Mexico").
 func isLocative(w []byte) bool {
@@ -2790,6 +2813,13 @@ func subordinated(ms []match, c cat) bool {
 func unrequest(dc *doc, ms []match) {
 	for i := range ms {
 		m := &ms[i]
+		if m.c&cRequest != 0 && i > 0 && within(ms, cCond, m.a-4, m.a) && !within(ms, cNegator, m.a-4, m.a) {
+			// "prepared to send troops if Maputo asked for them", "si el
+			// Gobierno lo solicita": a request under a condition is the
+			// consent the help waits for, like "if asked".
+			m.c = m.c&^cRequest | cHelp
+			continue
+		}
 		if m.c&cRequest == 0 || m.b-m.a != 1 || string(dc.word(m.a)) != "asked" {
 			continue
 		}
