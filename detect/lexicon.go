@@ -93,6 +93,8 @@ const (
 	rTarget   // on "legitimate targets": after "would" or "will", a threat too
 	rCondOnly // on "we will act": a threat verb only in a sentence with a condition
 	rReady    // on "the military stands ready": not in a sentence of help or civil aid
+	rColony   // on "no es colonia de nadie", "never recognise": a rejection only with a foreign act in the sentence
+	rAnswer   // on "right to respond": no threat in a sentence that condemns or protests
 )
 
 var lexicon = []struct {
@@ -100,6 +102,15 @@ var lexicon = []struct {
 	role int
 	list []string
 }{
+	// detect9: saying the country is nobody's colony, or will never
+	// recognise an occupation, asserts sovereignty; it rejects an
+	// intervention only when the sentence names a foreign act (see
+	// colonyOnly in rules.go).
+	{0, rColony, []string{"not be a colony", "no es colonia", "jamás será colonia", "nunca será colonia",
+		"would not be a colony", "not a colony", "no somos colonia", "colony of anyone", "colonia de nadie",
+		"no es colonia de nadie", "no somos colonia de nadie", "is nobody's colony", "is no one's colony",
+		"not anyone's colony", "never recognize", "never recognise", "nunca reconocerá", "jamás reconocerá"}},
+	{0, rAnswer, []string{"right to respond", "derecho a responder", "derecho de responder"}},
 	{cSov, 0, []string{"sovereignty", "sovereign", "soberanía", "soberano", "soberana", "soberanos", "soberanas",
 		"independence", "independencia", "self-determination", "self determination", "autodeterminación",
 		"territorial integrity", "integridad territorial", "free, independent and sovereign", "libre, independiente y soberano",
@@ -260,7 +271,14 @@ var lexicon = []struct {
 		"won't sit idly by", "would not sit idly by", "will not stand by and watch", "will not just stand by",
 		"no nos quedaremos de brazos cruzados", "no se quedará de brazos cruzados", "no se quedarán de brazos cruzados",
 		"no vamos a quedarnos de brazos cruzados", "no va a quedarse de brazos cruzados", "no permaneceremos de brazos cruzados",
-		"no permaneceremos impasibles", "no permanecerá impasible"}},
+		"no permaneceremos impasibles", "no permanecerá impasible",
+		// detect9: patience announced to run out ("Israel will not wait
+		// forever for the Lebanese army to disarm Hezbollah").
+		"will not wait forever", "won't wait forever", "would not wait forever", "cannot wait forever",
+		"can't wait forever", "will not wait indefinitely", "won't wait indefinitely", "will not wait much longer",
+		"no esperará eternamente", "no esperará para siempre", "no esperaremos eternamente", "no esperaremos para siempre",
+		"no va a esperar eternamente", "no vamos a esperar eternamente", "no puede esperar eternamente",
+		"no esperará indefinidamente", "no esperaremos indefinidamente"}},
 	// detect8: acting, said of the speaker's side, threatens only under a
 	// condition ("Si el régimen de La Habana sigue albergando espías
 	// chinos, actuaremos"); it still needs a target.
@@ -294,7 +312,8 @@ var lexicon = []struct {
 		"enviaremos", "provide", "proporcionará", "proporcionar", "prestar", "entregará", "deliver", "deploy", "desplegar",
 		"station", "propuso", "proposed", "will deploy", "would deploy", "to help", "para ayudar", "para apoyar",
 		"to support", "increase its military presence", "share its experience"}},
-	{cAid, 0, []string{"armoured vehicles", "armored vehicles", "vehículos blindados", "blindados", "munición", "military aid package", "paquete de ayuda militar", "battalions", "batallones", "battalion", "batallón", "brigades", "brigadas", "howitzers", "obuses", "artillery", "artillería", "ammunition", "cazas", "fighter jets", "efectivos", "personal militar", "typhoon", "typhoons", "systems", "sistemas", "patriot", "patriot systems", "sistemas patriot", "missiles", "misiles", "munitions", "municiones", "tanks", "tanques", "field hospitals", "hospitales de campaña", "army engineers", "ingenieros del ejército", "patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
+	{cAid, 0, []string{"coast guard crews", "coast guard personnel", "tripulaciones de guardacostas", "interceptor craft",
+		"patrol boats", "lanchas patrulleras", "armoured vehicles", "armored vehicles", "vehículos blindados", "blindados", "munición", "military aid package", "paquete de ayuda militar", "battalions", "batallones", "battalion", "batallón", "brigades", "brigadas", "howitzers", "obuses", "artillery", "artillería", "ammunition", "cazas", "fighter jets", "efectivos", "personal militar", "typhoon", "typhoons", "systems", "sistemas", "patriot", "patriot systems", "sistemas patriot", "missiles", "misiles", "munitions", "municiones", "tanks", "tanques", "field hospitals", "hospitales de campaña", "army engineers", "ingenieros del ejército", "patrol vessels", "buques patrulla", "radar", "radares", "radar equipment", "vessels", "buques", "coast guard vessels", "instructors", "military instructors", "frigates", "fragatas", "defensa antiaérea", "sistemas de defensa", "air defense systems", "formación militar", "formación", "armed forces", "fuerzas armadas", "police and military support", "marines", "warplanes", "aviones de combate", "us troops", "tropas estadounidenses", "american troops", "troops", "tropas", "soldiers", "soldados", "militares", "military trainers", "trainers", "training",
 		"instructores", "formadores", "advisers", "advisors", "asesores militares", "military advisers", "equipment", "equipo",
 		"material militar", "weapons", "armas", "air defence", "air defense", "air defence systems", "defensa aérea",
 		"helicopters", "helicópteros", "patrol boats", "lanchas patrulleras", "drones", "aircraft", "aviones",
@@ -371,7 +390,10 @@ var lexicon = []struct {
 		"department of the treasury", "departamento del tesoro", "congress", "congreso", "senate",
 		"house of representatives", "cámara de representantes", "office", "oficina",
 		"senado", "parliament", "parlamento", "administration", "presidency", "presidencia",
-		"ministry", "ministerio", "authorities", "autoridades", "officials"}},
+		"ministry", "ministerio", "authorities", "autoridades", "officials",
+		// detect9: legislatures speak like congress and senate.
+		"asamblea nacional", "national assembly", "asamblea legislativa", "legislative assembly",
+		"cámara de diputados", "chamber of deputies"}},
 	{cPronoun, rFemale, []string{"she", "ella"}},
 	{cPronoun, rMale, []string{"he"}}, // not "él": it folds to the article "el"
 	{cPronoun, 0, []string{"the official", "el funcionario", "la funcionaria"}},
@@ -478,7 +500,13 @@ var lexicon = []struct {
 		"tell", "decir", "dirá", "darle órdenes", "give orders", "dar órdenes"}},
 	{cForeignMod, 0, []string{"any attempt at", "cualquier intento de", "any attempt to", "cualquier intento"}},
 	{cDenySov, 0, []string{"attempt at", "intento de", "any attempt at", "cualquier intento de", "separatist", "separatista",
-		"secession", "secesión", "taiwan independence forces"}},
+		"secession", "secesión", "taiwan independence forces",
+		// detect9: a sovereignty under dispute is named, not asserted
+		// ("en un área sujeta a disputa de soberanía").
+		"disputa de", "disputa por", "disputa sobre", "dispute over"}},
+	// detect9: what runs contrary to a sovereignty violates it ("la
+	// calificó de inadmisible y contraria a la soberanía nacional").
+	{cViolation, 0, []string{"contraria a", "contrario a", "contrarias a", "contrarios a", "contrary to"}},
 	{cEval, 0, []string{"act of piracy", "acto de piratería", "reckless", "temerario", "temeraria", "hostile", "hostil", "collective punishment", "castigo colectivo", "provocation", "provocación", "affront", "afrenta", "act of war", "acto de guerra", "economic war",
 		"guerra económica", "hostile act", "acto hostil", "reckless provocation", "provocación temeraria"}},
 	{cStop, 0, []string{"stop", "dejar de", "cease", "cese", "halt", "detener", "stop talking about"}},

@@ -20,7 +20,7 @@ var verbClasses = []verbClass{
 	{c: cReject, en: []string{"expel|expelled|expelling", "accuse", "reject", "condemn", "denounce", "repudiate", "decry", "deplore", "censure",
 		"slam|slammed|slamming", "lambast", "criticize", "criticise", "rebuff", "spurn", "protest", "object to",
 		"blast", "assail", "castigate", "excoriate", "disavow", "repel|repelled|repelling", "repulse", "resist",
-		"push back against", "hit out at|hit out at", "lash out at|lashed out at|lashing out at"},
+		"push back against", "dismiss", "hit out at|hit out at", "lash out at|lashed out at|lashing out at"},
 		es: []string{"rechazar", "condenar", "repudiar", "denunciar", "deplorar", "censurar", "reprobar", "criticar",
 			"objetar", "impugnar", "cuestionar", "fustigar", "arremeter contra", "repeler", "resistir", "enfrentar",
 			"desautorizar", "tachar", "recriminar", "reprochar", "acusar", "expulsar", "protestar"}},

@@ -219,6 +219,15 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	for i := range ms {
+		if ms[i].e != nil && ms[i].e.role&rColony != 0 && !foreignAct(dc, ms, i) {
+			// "Venezuela jamás será colonia de nadie", "would never
+			// recognise occupied land as Russian": an assertion; with
+			// no foreign act named there is no intervention to reject.
+			ms[i].c &^= cReject | cRejectPhrase
+			ms[i].c |= cSovAssert
+		}
+	}
+	for i := range ms {
 		m := &ms[i]
 		c := m.c
 		if c&(cAid|cMilNoun) != 0 && (within(ms, cForeign, m.a-1, m.a) || within(ms, cForeign, m.b, m.b+1)) {
@@ -339,7 +348,7 @@ func classify(dc *doc, ms []match) typeCues {
 				// "would not intervene"
 				neg = true
 			}
-			rej, _ := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
+			rej, rk := scoped(dc, ms, i, cReject|cRejectPhrase, 12)
 			nro, k := scoped(dc, ms, i, cNotRuleOut, 8)
 			switch {
 			case c&cNotRuleOut != 0:
@@ -353,7 +362,17 @@ func classify(dc *doc, ms []match) typeCues {
 			case nro:
 				add(iThreat, k)
 				add(iThreat, i)
+			case rej && !neg && c&cThreat != 0 && ms[rk].c&cReject != 0 && !evaluative(dc.word(ms[rk].a)):
+				// "dismissing talk from the White House of making the
+				// country a 51st state": the threat quoted is the one
+				// rejected, and rejecting it rejects the intervention.
+				add(iReject, rk)
+				add(iReject, i)
 			case neg || rej:
+			case c&cThreat != 0 && m.e != nil && m.e.role&rAnswer != 0 && within(ms, cReject|cViolation, 0, len(dc.toks)):
+				// "condemned the strikes as a violation ..., who said Iran
+				// reserved the right to respond": the protest is the
+				// statement; the reserved answer makes no threat of it.
 			case c&cThreat != 0:
 				add(iThreat, i)
 				tc.strong[iThreat] = true
@@ -392,6 +411,40 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 	}
 	return tc
+}
+
+// foreignAct reports whether the sentence of a colony or recognition
+// phrase at i names a foreign act besides it: an annexation, pressure,
+// orders, a violation ("nunca reconocerá la anexión de sus regiones
+// ocupadas por Rusia", "no aceptará órdenes de Washington"). The occupied
+// land itself ("occupied land", "territorios ocupados") and the colony
+// are what the phrase is about, not an act.
+func foreignAct(dc *doc, ms []match, i int) bool {
+	for j := range ms {
+		if j == i || ms[j].e != nil && ms[j].e.role&rColony != 0 {
+			continue
+		}
+		c := ms[j].c
+		if c&(cReject|cRejectPhrase) != 0 {
+			// "y que no aceptará órdenes de Washington"
+			return true
+		}
+		if c&(cInterv|cDictate|cViolation) == 0 && (c&cIntervWeak == 0 || !weakCounts(ms, j)) {
+			continue
+		}
+		if c&(cInterv|cDictate|cViolation) != 0 && ms[j].b-ms[j].a <= 2 {
+			w := dc.word(ms[j].a)
+			if ms[j].b-ms[j].a == 2 {
+				w = dc.word(ms[j].b - 1)
+			}
+			if bytes.HasPrefix(w, []byte("occupied")) || bytes.HasPrefix(w, []byte("ocupad")) ||
+				bytes.HasPrefix(w, []byte("colon")) || bytes.HasPrefix(w, []byte("territor")) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // notRuledOutReach is how far after "did not rule out" its act may stand:
@@ -658,6 +711,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// noun describes forces, it sends none.
 			tc.fired[iOffer] = false
 		}
+		if tc.fired[iOffer] && len(targets) == 0 && has&cCivil != 0 {
+			// "El Ejército chileno desplegó a 1.500 efectivos ... para
+			// combatir los incendios": troops sent to a disaster at home,
+			// with no other state to receive them, are relief, not an
+			// offer to another state.
+			tc.fired[iOffer] = false
+		}
 		if tc.fired[iOffer] && has&cCivil != 0 && !militaryAid(dc, ms) {
 			// Firefighting planes for Bolivia are not military assistance.
 			tc.fired[iOffer] = false
@@ -740,14 +800,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 					continue
 				}
 				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
-					t == iOffer && len(targets) == 0 && has&cHelp == 0 ||
+					t == iOffer && len(targets) == 0 && (has&cHelp == 0 || has&cCivil != 0) ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
 					t == iAssert && (has&(cViolation|cDenySov) != 0 || topics&(1<<iAssert) == 0 && onlyForeignSovereignty(dc, ms, actor)) ||
 					t == iReject && has&cNeg != 0 && has&(cReject|cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iReject && has&cRequest != 0 && has&cAid != 0 && has&(cRejectPhrase|cViolation|cInterv|cForeign) == 0 ||
 					t == iOffer && (has&cCivil != 0 && !militaryAid(dc, ms) || has&cCond != 0 && has&cHelp == 0) ||
-					(t == iThreat || t == iOffer) && deniedDispatch(ms) {
+					(t == iThreat || t == iOffer) && deniedDispatch(ms) ||
+					t == iThreat && onlyAsked(dc, ms) {
 					// Each type needs a word of its own topic, and as for
 					// the rules: a denial or "no plans to" cancels a threat
 					// or an offer, an act reported after "after" or "tras"
@@ -866,7 +927,15 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			foreign, presence, interv := -1, -1, -1
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 7; k++ {
 				n := &ms[k]
-				if n.c&cBreak != 0 {
+				if n.c&cBreak != 0 || n.c&cNeg != 0 {
+					// "no existe ningún plan para que tropas extranjeras
+					// actúen": no plan is a denial, nothing is refused.
+					break
+				}
+				if foreign < 0 && presence < 0 && hasThat(dc, m.b, n.a) {
+					// "no le sorprendería que Estados Unidos bombardeara
+					// instalaciones militares": the negator is the main
+					// verb's; the act after "que" is not negated.
 					break
 				}
 				if foreign < 0 && (foreignTo(n) || n.c&cOtherState != 0 && (n.a == m.b || n.a == m.b+1 && isOther(dc.word(m.b)))) {
@@ -990,6 +1059,15 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			// control": the speaker's own rule over something.
 			for k := i + 1; k < len(ms) && ms[k].a-m.b <= 3; k++ {
 				if own(&ms[k]) && hasRuleWord(dc, m.b, ms[k].b+1) {
+					if futureBefore(dc, m.a) && foreignCountryBefore(ms, i, actor) {
+						// "la isla sería más segura bajo la bandera
+						// estadounidense" after Groenlandia: another
+						// state's land to come under the speaker's rule
+						// is a threat, not an assertion.
+						add(iThreat, i)
+						add(iThreat, k)
+						break
+					}
 					add(iAssert, i)
 					add(iAssert, k)
 					break
@@ -1071,6 +1149,13 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 					add(iThreat, k)
 				}
 				break
+			}
+			if !neg && !tc.fired[iThreat] && len(targets) > 0 && m.b < len(dc.toks) && isObjectPronoun(dc.word(m.b)) &&
+				within(ms, cModal, m.a-2, m.a) && dc.toks[m.a].gap&hardGap == 0 {
+				// "We need it, and we're going to get it" after "push for
+				// Greenland": the place taken is the pronoun's, and a
+				// future taking of another state's land threatens it.
+				add(iThreat, i)
 			}
 			if !neg && !tc.fired[iThreat] && len(targets) > 0 {
 				// "«recuperará» el canal de Panamá": the canal or island
@@ -1360,7 +1445,10 @@ func onBehalf(dc *doc, a, b int) bool {
 func othersThreat(dc *doc, ms []match, actor string) bool {
 	for k := 1; k < len(ms); k++ {
 		w := dc.word(ms[k].a)
-		if ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+		// A one-word act verb ("que Estados Unidos bombardeara") has its
+		// subject before it as well: another state's act, reported.
+		verb := ms[k].c&cThreatVerb != 0 && ms[k].b-ms[k].a == 1 && !nounLike(dc, &ms[k])
+		if !verb && (ms[k].c&cThreat == 0 || !bytes.HasPrefix(w, []byte("threat")) && !bytes.HasPrefix(w, []byte("amenaz"))) {
 			// Only a verb of threatening has a subject here: "whether
 			// Panama likes it or not" names the target.
 			continue
@@ -1864,11 +1952,22 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 				return sp, best, true
 			}
 			if mt.sp.code == "" {
+				// "Trump renews push for Greenland: "...," the president
+				// said": a person of that role named earlier in the
+				// sentence is the one the title resumes.
+				want := mt.role &^ (rFemale | rMale)
+				for i := range ments {
+					if ments[i].kind == mPerson && ments[i].a < mt.a && ments[i].sp.role&want != 0 && !ments[i].object {
+						return ments[i].sp, i, true
+					}
+				}
+			}
+			if mt.sp.code == "" {
 				// "The US will ..., the vice president said": the
 				// title belongs to the country the sentence is about,
 				// the subject first, else the first country named.
 				for i := range ments {
-					if ments[i].kind == mCountry && !ments[i].object {
+					if ments[i].kind == mCountry && !ments[i].object && (ments[i].a == 0 || !isLocative(dc.word(ments[i].a-1))) {
 						t := *mt
 						t.sp.code = ments[i].sp.code
 						if sp, ok := d.resolveTitle(st, &t); ok {
@@ -1877,6 +1976,11 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 					}
 				}
 				for i := range ms {
+					if ms[i].a > 0 && isLocative(dc.word(ms[i].a-1)) {
+						// "prepare for possible action in Nigeria":
+						// a place after a preposition is where, not who.
+						continue
+					}
 					if e := ms[i].e; e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != "" {
 						t := *mt
 						t.sp.code = e.geo.Code
@@ -2445,6 +2549,30 @@ func foreignCountryBefore(ms []match, i int, actor string) bool {
 	return false
 }
 
+// futureBefore reports whether a future or conditional copula stands in
+// the four words before token a ("sería más segura bajo", "would be better
+// off under", "acabará bajo"); "seguirá bajo" continues what is.
+func futureBefore(dc *doc, a int) bool {
+	for t := max(0, a-4); t < a; t++ {
+		switch string(dc.word(t)) {
+		case "seria", "serian", "sera", "seran", "estaria", "estarian", "estara", "estaran", "acabara", "acabaria",
+			"terminara", "terminaria", "would", "will", "should":
+			return true
+		}
+	}
+	return false
+}
+
+// isLocative reports whether w puts a place after it as a venue or goal
+// ("in Nigeria", "en Venezuela", "into Mexico").
+func isLocative(w []byte) bool {
+	switch string(w) {
+	case "in", "en", "into", "inside", "dentro", "against", "contra":
+		return true
+	}
+	return false
+}
+
 func isUnder(w []byte) bool { return string(w) == "under" || string(w) == "bajo" }
 
 // hasRuleWord reports whether tokens [a, b) name a form of rule: control,
@@ -2504,7 +2632,7 @@ func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
 			if isDemonymOrCountry(ms[k]) && ms[k].e.geo.Code != actor && ms[k].e.geo.Kind != geo.KindPerson {
 				other = true
 			}
-			if other && ms[k].c&cNegator != 0 && ms[k].b < s.b {
+			if ms[k].c&cNegator != 0 && ms[k].b < s.b {
 				verb = ms[k].b
 				break
 			}
@@ -2517,7 +2645,7 @@ func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
 		for c < s.b && c-verb <= 12 && dc.toks[c].gap&(hardGap|gapComma) == 0 {
 			c++
 		}
-		if c < s.b && dc.toks[c].gap&gapComma != 0 && weWill(dc, c, s.b, dc.word(verb)) {
+		if c < s.b && dc.toks[c].gap&gapComma != 0 && (other && weWill(dc, c, s.b, dc.word(verb)) || elidedWill(dc, ms, c, s.b, actor)) {
 			return i
 		}
 	}
@@ -2539,6 +2667,34 @@ func weWill(dc *doc, c, end int, verb []byte) bool {
 		if bytes.HasSuffix(w, []byte("remos")) {
 			return sameStem(w, verb) && t > c && isObjectPronoun(dc.word(t-1))
 		}
+	}
+	return false
+}
+
+// elidedWill reports whether the clause at token c is only "we will" or
+// the speaker's own state and "will", the verb of the condition left out
+// ("If Colombia won't shut down the labs, the United States will"; "If the
+// world will not stop them, we will"; "si ellos no lo hacen, lo haremos
+// nosotros"): whoever failed, the speaker's state will do it instead.
+func elidedWill(dc *doc, ms []match, c, end int, actor string) bool {
+	for t := c; t < end && t-c < 5; t++ {
+		w := string(dc.word(t))
+		closes := t+1 >= end || dc.toks[t+1].gap&(hardGap|gapComma) != 0
+		if w == "haremos" || w == "hara" {
+			return t > c && string(dc.word(t-1)) == "lo"
+		}
+		if (w != "will" && w != "ll") || t == c || !closes {
+			continue
+		}
+		if string(dc.word(t-1)) == "we" {
+			return true
+		}
+		for k := range ms {
+			if ms[k].b == t && ms[k].a >= c && isCountry(ms[k], actor) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -2657,6 +2813,13 @@ func subordinated(ms []match, c cat) bool {
 func unrequest(dc *doc, ms []match) {
 	for i := range ms {
 		m := &ms[i]
+		if m.c&cRequest != 0 && i > 0 && within(ms, cCond, m.a-4, m.a) && !within(ms, cNegator, m.a-4, m.a) {
+			// "prepared to send troops if Maputo asked for them", "si el
+			// Gobierno lo solicita": a request under a condition is the
+			// consent the help waits for, like "if asked".
+			m.c = m.c&^cRequest | cHelp
+			continue
+		}
 		if m.c&cRequest == 0 || m.b-m.a != 1 || string(dc.word(m.a)) != "asked" {
 			continue
 		}
@@ -2673,6 +2836,57 @@ func unrequest(dc *doc, ms []match) {
 			}
 		}
 	}
+}
+
+// onlyAsked reports whether every threat word of the sentence stands in a
+// question put to the speaker ("Asked whether the administration intended
+// to remove Maduro by force, Rubio said he would not discuss operational
+// matters"): declining to answer threatens nothing; answering without a
+// refusal ("Could be") does.
+func onlyAsked(dc *doc, ms []match) bool {
+	end := -1
+	for i := range ms {
+		m := &ms[i]
+		if m.b-m.a != 1 || string(dc.word(m.a)) != "asked" || m.b >= len(dc.toks) {
+			continue
+		}
+		if w := string(dc.word(m.b)); w != "whether" && w != "if" && w != "about" {
+			continue
+		}
+		for t := m.b + 1; t < len(dc.toks); t++ {
+			if dc.toks[t].gap&(hardGap|gapComma) != 0 {
+				end = t
+				break
+			}
+			if w := dc.word(t); bytes.HasPrefix(w, []byte("rul")) || bytes.HasPrefix(w, []byte("descart")) {
+				// "Asked whether he would rule out using military
+				// force, he told reporters that he would not": refusing
+				// to rule it out is the threat.
+				return false
+			}
+		}
+		break
+	}
+	if end < 0 {
+		return false
+	}
+	refused := false
+	for i := range ms {
+		if ms[i].a >= end && ms[i].c&(cNegator|cNeg) != 0 {
+			refused = true
+		}
+	}
+	if !refused {
+		// "Asked whether he would send troops to Nigeria, Trump said:
+		// "Could be."": an answer that does not refuse takes the act.
+		return false
+	}
+	for i := range ms {
+		if ms[i].a >= end && (ms[i].c&typeTopic[iThreat] != 0 || ms[i].e != nil && ms[i].e.topic&(1<<iThreat) != 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeEnd returns, when a relative clause opens at token t (", who",

@@ -172,6 +172,12 @@ func (d *doc) tokenize(abbr func(word []byte) bool) {
 					i += 2
 					continue
 				}
+				if i > 0 && isWordByte(f[i-1]) && i+1 < len(f) && isWordByte(f[i+1]) {
+					// A contraction ("won't", "we're") keeps its words
+					// in one phrase.
+					i += n
+					continue
+				}
 				gap |= gapOther
 			case ' ':
 			default:
