@@ -262,7 +262,7 @@ func (d *Detector) Analyze(text, langHint string) Result {
 		st.sent = si
 		res.Statements = d.analyzeSentence(dc, s, ms[j:k], st, res.Statements)
 		for len(st.from) < len(res.Statements) {
-			st.from = append(st.from, stmtFrom{sent: si, byCountry: st.byCountry})
+			st.from = append(st.from, stmtFrom{sent: si, kind: st.spKind})
 		}
 		j = k
 	}
@@ -270,7 +270,7 @@ func (d *Detector) Analyze(text, langHint string) Result {
 		res.Statements = []news.Statement{}
 	}
 	nameCountrySpeakers(res.Statements, st)
-	res.Statements = d.dropCountryEchoes(res.Statements)
+	res.Statements = d.dropEchoes(res.Statements, st.from)
 	return res
 }
 
@@ -282,7 +282,7 @@ func (d *Detector) Analyze(text, langHint string) Result {
 // ("..., the top government spokesman said. Tokyo regarded ...").
 func nameCountrySpeakers(sts []news.Statement, st *passageState) {
 	for i := range sts {
-		if sts[i].Actor == "" || !st.from[i].byCountry {
+		if sts[i].Actor == "" || st.from[i].kind != mCountry {
 			continue
 		}
 		si := st.from[i].sent
@@ -294,13 +294,18 @@ func nameCountrySpeakers(sts []news.Statement, st *passageState) {
 	}
 }
 
-// dropCountryEchoes removes a statement whose speaker is a bare country or
-// capital ("India on Wednesday rejected ...", "Ouagadougou") when the same
-// text has the same type from a person or body of that country: the
-// headline sentence and the minister's words are one statement, and the
-// labels count it once. Speakers are looked up only for statements that
-// share type and actor with another, and once each.
-func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
+// dropEchoes removes a statement that repeats, in a vaguer voice, one the
+// text also attributes more precisely: the same type and actor, spoken by a
+// bare country or capital ("India on Wednesday rejected ...",
+// "Ouagadougou") when a person or body of that country speaks too, or by a
+// government body ("Mexico's government said", "la Secretaría de Relaciones
+// Exteriores") when a person of that country speaks within two sentences of
+// it ("President Claudia Sheinbaum said"). A lead and the official's words
+// are one statement, and the labels count it once. Legislatures vote and
+// resolve on their own, so their statements are kept. Speakers are looked
+// up only for statements that share type and actor with another, and once
+// each.
+func (d *Detector) dropEchoes(sts []news.Statement, from []stmtFrom) []news.Statement {
 	const looked, metonym, dropped = 1, 2, 4
 	var buf [32]uint8
 	flags := buf[:0]
@@ -317,10 +322,14 @@ func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
 		}
 		return flags[i]&metonym != 0
 	}
+	isPerson := func(i int) bool { k := from[i].kind; return k == mPerson || k == mTitle || k == mPronoun }
 	for i := range sts {
 		for j := range sts {
-			if j != i && sts[i].Actor != "" && sts[j].Type == sts[i].Type && sts[j].Actor == sts[i].Actor &&
-				isMetonym(i) && !isMetonym(j) {
+			if j == i || sts[i].Actor == "" || sts[j].Type != sts[i].Type || sts[j].Actor != sts[i].Actor {
+				continue
+			}
+			if isMetonym(i) && !isMetonym(j) ||
+				from[i].kind == mBody && isPerson(j) && max(from[i].sent-from[j].sent, from[j].sent-from[i].sent) <= 2 && !legislature(sts[i].Speaker) {
 				flags[i] |= dropped
 				break
 			}
@@ -333,6 +342,18 @@ func (d *Detector) dropCountryEchoes(sts []news.Statement) []news.Statement {
 		}
 	}
 	return out
+}
+
+// legislature reports whether a body speaker is a chamber of lawmakers.
+func legislature(name string) bool {
+	for _, w := range strings.Fields(geo.Key(name)) {
+		switch w {
+		case "congress", "congreso", "senate", "senado", "parliament", "parlamento", "assembly", "asamblea", "camara",
+			"chamber", "house", "diputados", "representatives", "representantes", "inatsisartut", "knesset", "duma", "majlis":
+			return true
+		}
+	}
+	return false
 }
 
 // metonym reports whether a speaker is named by a country or capital alone.

@@ -28,14 +28,14 @@ type passageState struct {
 	sent        int           // index of the sentence being analysed
 	named       []namedRef    // the person or body each sentence attributes, in order
 	from        []stmtFrom    // where each statement came from, by statement index
-	byCountry   bool          // the current sentence's speaker is a country or capital named as such
+	spKind      int           // the mention kind of the current sentence's speaker, 0 when none
 }
 
-// stmtFrom is the sentence a statement came from and whether a bare country
-// or capital spoke it.
+// stmtFrom is the sentence a statement came from and the kind of mention
+// that named its speaker (mCountry for a bare country or capital).
 type stmtFrom struct {
-	sent      int
-	byCountry bool
+	sent int
+	kind int
 }
 
 // namedRef is a person, body or title a sentence names as its speaker.
@@ -592,7 +592,10 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			st.people = append(st.people, personRef{name: ments[i].sp.name, code: ments[i].sp.code, role: ments[i].sp.role, gender: ments[i].sp.gender})
 		}
 	}
-	st.byCountry = ok && spIdx >= 0 && ments[spIdx].kind == mCountry
+	st.spKind = 0
+	if ok && spIdx >= 0 {
+		st.spKind = ments[spIdx].kind
+	}
 	if ok {
 		spc := sp
 		st.lastSpeaker = &spc
