@@ -27,14 +27,17 @@ var modelTSV string
 
 // model holds the weights of the four per-type regressions.
 type model struct {
-	bias  [4]float32
-	thr   [4]float32
+	bias [4]float32
+	thr  [4]float32
+	// veto drops a type the rules fired when the model gives it less than
+	// this probability; 0 keeps every rule statement.
+	veto  [4]float32
 	index map[uint64]int32 // feature hash -> row of w and names
 	w     [][4]float32
 	names []string
 }
 
-// parseModel reads model.tsv: "bias" and "threshold" lines, then one line
+// parseModel reads model.tsv: "bias", "threshold" and "veto" lines, then one line
 // per feature: name and four weights, tab-separated, in type order.
 func parseModel(src string) (*model, error) {
 	m := &model{index: make(map[uint64]int32, 4096)}
@@ -64,6 +67,8 @@ func parseModel(src string) (*model, error) {
 			m.bias = v
 		case "=threshold":
 			m.thr = v
+		case "=veto":
+			m.veto = v
 		default:
 			m.index[hashString(f[0])] = int32(len(m.w))
 			m.w = append(m.w, v)

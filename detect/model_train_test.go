@@ -250,7 +250,7 @@ func thresholds(t *testing.T, bias [4]float64, w [][4]float64, sents []trainSent
 	return thr
 }
 
-func formatModel(bias [4]float64, thr [4]float64, vocab []string, w [][4]float64) string {
+func formatModel(bias, thr, veto [4]float64, vocab []string, w [][4]float64) string {
 	var b strings.Builder
 	b.WriteString("# Weights of the statistical scorer (model.go), written by\n")
 	b.WriteString("# UPDATE_MODEL=1 go test -run TestTrainModel ./detect/ from the tuned sets.\n")
@@ -261,6 +261,7 @@ func formatModel(bias [4]float64, thr [4]float64, vocab []string, w [][4]float64
 	}
 	row("=bias", bias)
 	row("=threshold", thr)
+	row("=veto", veto)
 	for i, n := range vocab {
 		keep := false
 		for _, x := range w[i] {
@@ -288,13 +289,13 @@ func TestTrainModel(t *testing.T) {
 	}
 	t.Logf("%d sentences with a state speaker; positives per type %v", len(sents), pos)
 
-	thr := crossValidate(t, names, sents)
-	t.Logf("thresholds %v", thr)
+	thr, veto := crossValidate(t, names, sents)
+	t.Logf("thresholds %v, vetoes %v", thr, veto)
 
 	vocab, idx := vocabulary(names, sents, true)
 	index(names, sents, idx)
 	bias, w := train(sents, len(vocab), true)
-	out := formatModel(bias, thr, vocab, w)
+	out := formatModel(bias, thr, veto, vocab, w)
 	if os.Getenv("UPDATE_MODEL") != "" {
 		if err := os.WriteFile("model.tsv", []byte(out), 0o644); err != nil {
 			t.Fatal(err)
@@ -363,7 +364,7 @@ func TestModelCV(t *testing.T) {
 }
 
 // crossValidate returns the per-type thresholds (see the top of the file).
-func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64 {
+func crossValidate(t *testing.T, names [][]string, sents []trainSent) (thr, veto [4]float64) {
 	var grid []float64
 	for c := 20; c <= 95; c += 5 {
 		grid = append(grid, float64(c)/100)
@@ -392,7 +393,7 @@ func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64
 		vocab, idx := vocabulary(names, sents, false)
 		index(names, sents, idx)
 		bias, w := train(sents, len(vocab), false)
-		m, err := parseModel(formatModel(bias, [4]float64{}, vocab, w))
+		m, err := parseModel(formatModel(bias, [4]float64{}, [4]float64{}, vocab, w))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -422,7 +423,6 @@ func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64
 			}
 		}
 	}
-	var thr [4]float64
 	for ti, typ := range typeOf {
 		thr[ti] = grid[len(grid)-1]
 		best := -1.0
@@ -447,10 +447,44 @@ func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64
 	pa, ra, fa := a.micro()
 	pb, rb, fb := b.micro()
 	t.Logf("out of fold at these thresholds: model alone P %.3f R %.3f F1 %.3f; with the rules P %.3f R %.3f F1 %.3f", pa, ra, fa, pb, rb, fb)
+	// Vetoes: at the chosen thresholds, the probability under which a type
+	// the rules fired is dropped, for the best out-of-fold F1 on the
+	// newest sets (ties to no veto).
+	vetoGrid := []float64{0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3}
+	vetoed := make([]*score, len(vetoGrid))
+	for vi, v := range vetoGrid {
+		vetoed[vi] = newScore()
+		for k, m := range models {
+			for ti := range thr {
+				m.thr[ti], m.veto[ti] = float32(thr[ti]), float32(v)
+			}
+			d, err := New(Options{RulesOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.model = m
+			for _, p := range passages {
+				if foldOf(p.set, p.ID) == k && slices.Contains(newestSets, p.set) {
+					vetoed[vi].add(p.passage, d.Analyze(p.Text, ""))
+				}
+			}
+		}
+	}
+	for ti, typ := range typeOf {
+		best := -1.0
+		for vi, v := range vetoGrid {
+			sc := vetoed[vi]
+			p, r, f := prf(sc.tp[typ], sc.fp[typ], sc.fn[typ])
+			t.Logf("%s veto %.2f: newest sets P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", typ, v, p, r, f, sc.tp[typ], sc.fp[typ], sc.fn[typ])
+			if f > best {
+				veto[ti], best = v, f
+			}
+		}
+	}
 	all, newest := newScore(), newScore()
 	for k, m := range models {
 		for ti := range thr {
-			m.thr[ti] = float32(thr[ti])
+			m.thr[ti], m.veto[ti] = float32(thr[ti]), float32(veto[ti])
 		}
 		d, err := New(Options{RulesOnly: true})
 		if err != nil {
@@ -489,5 +523,5 @@ func crossValidate(t *testing.T, names [][]string, sents []trainSent) [4]float64
 			t.Log("rules: " + e)
 		}
 	}
-	return thr
+	return thr, veto
 }

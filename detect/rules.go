@@ -796,13 +796,19 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				topics |= ms[i].e.topic
 			}
 		}
-		if d.model != nil && (has&topic != 0 || topics != 0) {
+		onTopic := has&topic != 0 || topics != 0
+		if d.model != nil && (onTopic || anyVeto(d.model, &tc.fired)) {
 			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, own, kind, dc.feat[:0], nil)
 			for t := range tc.fired {
 				if tc.fired[t] {
+					if v := d.model.veto[t]; v > 0 && d.model.prob(t, dc.feat) < float64(v) {
+						// The rules fired on words the labelled
+						// sentences like this one seldom bear out.
+						tc.fired[t] = false
+					}
 					continue
 				}
-				if has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
+				if !onTopic || has&typeTopic[t] == 0 && topics&(1<<t) == 0 ||
 					t == iOffer && len(targets) == 0 && (has&cHelp == 0 || has&cCivil != 0) ||
 					(t == iThreat || t == iOffer) && (has&cNeg != 0 && has&cNotRuleOut == 0 || has&cRequest != 0 || subordinated(ms, typeTopic[t])) ||
 					t == iThreat && (has&cReject != 0 && !newClauseBetween(dc, ms, cReject, typeTopic[t]) || othersThreat(dc, ms, actor)) ||
@@ -3074,6 +3080,16 @@ func onlyForeignSovereignty(dc *doc, ms []match, actor string) bool {
 		seen = true
 	}
 	return seen
+}
+
+// anyVeto reports whether the model may veto one of the fired types.
+func anyVeto(m *model, fired *[4]bool) bool {
+	for t, f := range fired {
+		if f && m.veto[t] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // apposedName reads an unknown name that a title or a spokesman's body
