@@ -436,6 +436,9 @@ var lexicon = []struct {
 		"huelga", "dockworkers", "estibadores", "counter-tariffs", "retaliatory tariffs", "aranceles de represalia",
 		"contraaranceles"}},
 	// "office" is a body ("Ilham Aliyev's office"), not in these.
+	// "After that, he said, Pakistan will take care of the hideouts": a
+	// fronted "after that" dates the act, it reports nobody else's.
+	{cBlock, 0, []string{"after that", "after this", "after which", "tras eso", "tras esto", "después de eso", "después de esto"}},
 	{cBlock, 0, []string{"oval office", "took office", "taking office", "take office", "in office", "left office",
 		"box office", "office building", "office buildings"}},
 	{cBlock, 0, []string{"soberanía de la nube", "cloud sovereignty", "cloud-sovereignty", "sovereign cloud", "nube soberana", "soberano de", "soberana de", "sovereign of", "sovereign since", "sovereign bond", "sovereign bonds", "sovereign bond spreads", "bonos soberanos", "bono soberano",

@@ -354,7 +354,9 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cNotRuleOut != 0:
 				// The act follows "did not rule out" and comes before a
 				// passive "no está descartada", "is not ruled out".
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+notRuledOutReach(dc, m)) ||
+				reach := notRuledOutReach(dc, m)
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+reach) ||
+					reach > 10 && within(ms, cThreatVerb|cInterv|cIntervWeak|cMilAction, m.a-reach, m.a) ||
 					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
@@ -454,7 +456,7 @@ func foreignAct(dc *doc, ms []match, i int) bool {
 func notRuledOutReach(dc *doc, m *match) int {
 	if m.b < len(dc.toks) && dc.toks[m.b].gap&hardGap == 0 {
 		switch string(dc.word(m.b)) {
-		case "anything", "nothing", "nada":
+		case "anything", "nothing", "nada", "any", "ninguna", "ningun":
 			return 40
 		}
 	}
@@ -742,6 +744,21 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// "If the Colombian government does not stop the cocaine, we
 			// will stop it for them": the speaker will do the act another
 			// state fails to do.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := selfHelp(dc, ms, s); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cHelp|cOffer|cDefend|cNeg|cPeaceful) == 0 {
+			// "we will do the job ourselves", "Pakistan will take care of
+			// the hideouts in Afghanistan itself", "podríamos ir nosotros
+			// mismos a cerrar esos laboratorios": the speaker will act on
+			// another state's ground in its stead.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := responseWillBe(dc, ms); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cNeg|cPeaceful|cRequest) == 0 {
+			// "si un solo avión ecuatoriano bombardea ..., la respuesta
+			// será inmediata", "the response will come when and where
+			// our forces decide": an announced answer threatens.
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
@@ -1472,6 +1489,23 @@ func othersThreat(dc *doc, ms []match, actor string) bool {
 			continue
 		}
 		if ms[k].a-ms[j].b <= 2 && !commaBetween(dc, ms[j].b, ms[k].a) {
+			if c := condBefore(dc, ms, j); c >= 0 && (ownThreatBesides(ms, c, k) || responseWillBe(dc, ms) > k) {
+				// "tomará todas las medidas necesarias ... si Moldavia
+				// intenta bloquear la región": the other state's act is
+				// the condition of the speaker's threat, not a report.
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// ownThreatBesides reports whether a threat cue stands outside matches
+// [a, b]: the speaker's own answer to a condition.
+func ownThreatBesides(ms []match, a, b int) bool {
+	for i := range ms {
+		if (i < a || i > b) && ms[i].c&(cThreat|cThreatVerb|cNotRuleOut) != 0 {
 			return true
 		}
 	}
@@ -3333,4 +3367,111 @@ func (d *Detector) titleBody(dc *doc, ms []match, j int, mt *mention, st *passag
 		mt.sp.code = bm.sp.code
 	}
 	return k
+}
+
+// modalWord reports whether w is a modal or a future or conditional form
+// that announces the speaker's act: "will", "would", "podríamos", "haremos".
+func modalWord(w []byte) bool {
+	switch string(w) {
+	case "will", "would", "could", "may", "might", "shall", "'ll", "va", "vamos", "van", "going":
+		return true
+	}
+	return bytes.HasPrefix(w, []byte("podri")) || bytes.HasPrefix(w, []byte("podra")) ||
+		len(w) > 6 && (bytes.HasSuffix(w, []byte("remos")) || bytes.HasSuffix(w, []byte("riamos")))
+}
+
+// selfHelp finds an act the speaker announces doing "ourselves", "itself",
+// "nosotros mismos", "por sí mismo": a modal or future within eight words
+// before the reflexive, no negator between. It returns the index of the
+// match nearest the reflexive, or -1.
+func selfHelp(dc *doc, ms []match, s sentence) int {
+	for t := s.a; t < s.b; t++ {
+		w := dc.word(t)
+		refl := false
+		switch string(w) {
+		case "ourselves", "itself", "themselves":
+			refl = true
+		case "mismos", "mismo", "misma", "mismas":
+			if t > s.a {
+				p := string(dc.word(t - 1))
+				refl = p == "nosotros" || p == "si" || p == "ellos"
+			}
+		}
+		if !refl {
+			continue
+		}
+		for u := t - 1; u >= s.a && u >= t-8; u-- {
+			if dc.toks[u+1].gap&hardGap != 0 {
+				break
+			}
+			uw := dc.word(u)
+			if string(uw) == "not" || string(uw) == "no" || string(uw) == "never" || string(uw) == "nunca" {
+				break
+			}
+			if modalWord(uw) {
+				best := -1
+				for i := range ms {
+					if ms[i].a <= t && ms[i].a >= u-2 {
+						best = i
+					}
+				}
+				if best < 0 {
+					for i := range ms {
+						if ms[i].a < t {
+							best = i
+						}
+					}
+				}
+				return best
+			}
+		}
+	}
+	return -1
+}
+
+// responseWillBe finds a response or retaliation announced in the future
+// ("la respuesta será inmediata", "the response will come"), not another
+// state's ("la respuesta de Washington", "Beijing's response"): the index
+// of its match, or -1.
+func responseWillBe(dc *doc, ms []match) int {
+	for i := range ms {
+		if ms[i].c&cWarn == 0 || ms[i].b >= len(dc.toks) {
+			continue
+		}
+		w := dc.word(ms[i].b - 1)
+		if !bytes.HasPrefix(w, []byte("respons")) && !bytes.HasPrefix(w, []byte("respuesta")) &&
+			!bytes.HasPrefix(w, []byte("retaliation")) && !bytes.HasPrefix(w, []byte("represalia")) {
+			continue
+		}
+		if ms[i].a > 0 && dc.toks[ms[i].a].gap&gapPossess != 0 {
+			continue
+		}
+		if n := string(dc.word(ms[i].b)); n == "de" || n == "del" || n == "of" || n == "from" {
+			continue
+		}
+		for t := ms[i].b; t < ms[i].b+4 && t < len(dc.toks); t++ {
+			if dc.toks[t].gap&hardGap != 0 {
+				break
+			}
+			switch string(dc.word(t)) {
+			case "sera", "seria", "llegara", "vendra", "will", "would":
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// condBefore returns the index of an "if"/"si" at most four words before
+// match j in the same clause, or -1.
+func condBefore(dc *doc, ms []match, j int) int {
+	for i := j - 1; i >= 0 && ms[j].a-ms[i].b <= 4; i-- {
+		if commaBetween(dc, ms[i].b, ms[j].a) {
+			return -1
+		}
+		if ms[i].c&cCond != 0 {
+			return i
+		}
+	}
+	return -1
 }
