@@ -615,7 +615,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
 		cReject | cDemand
-	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0
+	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0 ||
+		selfHelp(dc, ms, s) >= 0 || has&cWarn != 0 && responseWillBe(dc, ms) >= 0 || has&cPermit != 0 && authorisedForce(dc, ms, sp.code) >= 0
 	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
@@ -759,6 +760,15 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// "si un solo avión ecuatoriano bombardea ..., la respuesta
 			// será inmediata", "the response will come when and where
 			// our forces decide": an announced answer threatens.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := authorisedForce(dc, ms, actor); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cStance|cClaim|cModal) != 0 &&
+			has&(cNeg|cReject|cRequest) == 0 {
+			// "Graham files bill authorising strikes on Venezuelan drug
+			// boats", "legislation that would authorise the president to
+			// use the armed forces against cartels inside Mexico": a bill
+			// or proposal that empowers one's own forces threatens.
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
@@ -3471,6 +3481,38 @@ func condBefore(dc *doc, ms []match, j int) int {
 		}
 		if ms[i].c&cCond != 0 {
 			return i
+		}
+	}
+	return -1
+}
+
+// authorisedForce finds a permission, not in the past and not negated,
+// of a military act within six words after it ("authorising strikes
+// on", "would authorise the president to use the armed forces",
+// "autorizar el uso de la fuerza"), with no other state's forces between
+// ("allow US troops to ...": hosting, not threatening). It returns the
+// index of the act, or -1.
+func authorisedForce(dc *doc, ms []match, actor string) int {
+	for i := range ms {
+		if ms[i].c&cPermit == 0 || ms[i].b-ms[i].a != 1 || negatedAt(ms, i) {
+			continue
+		}
+		w := dc.word(ms[i].a)
+		if !bytes.HasPrefix(w, []byte("authori")) && !bytes.HasPrefix(w, []byte("autoriz")) ||
+			bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("ado")) || bytes.HasSuffix(w, []byte("ada")) {
+			continue
+		}
+		for j := i + 1; j < len(ms) && ms[j].a-ms[i].b <= 6; j++ {
+			if e := ms[j].e; e != nil && e.hasGeo && e.geo.Code != "" && e.geo.Code != actor {
+				break
+			}
+			if ms[j].c&(cMilAction|cThreatVerb|cThreat) != 0 {
+				return j
+			}
+			if ms[j].c&cAid != 0 && ms[j].c&cBody != 0 && following(dc, ms, j, cAgainst, 4) >= 0 {
+				// "to use the armed forces against"
+				return j
+			}
 		}
 	}
 	return -1
