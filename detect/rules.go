@@ -382,6 +382,11 @@ func classify(dc *doc, ms []match) typeCues {
 				// "we will act" with no condition in the sentence.
 			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rReady != 0 && within(ms, cHelp|cCivil|cOffer|cAid, 0, len(dc.toks)):
 				// "the military stands ready to help after the hurricane".
+			case c&cThreatVerb != 0 && nounLike(dc, m) && threatenedWith(dc, ms, i):
+				// "amenazó a Seúl con una respuesta militar", "threatened
+				// Manila with strikes": the noun is what is threatened.
+				add(iThreat, i)
+				tc.strong[iThreat] = true
 			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
 				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
@@ -3516,4 +3521,29 @@ func authorisedForce(dc *doc, ms []match, actor string) int {
 		}
 	}
 	return -1
+}
+
+// threatenedWith reports whether a verb of threatening ("threatened",
+// "amenazó") stands at most six words before match i, with "with"/"con"
+// between and no clause break: the thing threatened with.
+func threatenedWith(dc *doc, ms []match, i int) bool {
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 6; k-- {
+		if ms[k].c&(cBreak|cSpeech) != 0 {
+			return false
+		}
+		w := dc.word(ms[k].a)
+		if ms[k].c&(cStance|cThreat) == 0 || !bytes.HasPrefix(w, []byte("threaten")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+			continue
+		}
+		for t := ms[k].b; t < ms[i].a; t++ {
+			if dc.toks[t].gap&hardGap != 0 {
+				return false
+			}
+			if v := string(dc.word(t)); v == "with" || v == "con" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
