@@ -115,7 +115,7 @@ var nounClasses = []struct {
 		"military action", "acción militar", "military operation", "military operations", "operación militar",
 		"operaciones militares", "military actions", "acciones militares", "ground operation", "ground operations", "operaciones terrestres", "military intervention",
 		"intervención militar", "military options", "military option", "opción militar", "opciones militares", "use of force",
-		"uso de la fuerza", "naval blockade", "bloqueo naval", "naval quarantine", "cuarentena naval", "ground troops", "tropas terrestres", "special forces raid",
+		"uso de la fuerza", "naval blockade", "bloqueo naval", "naval quarantine", "cuarentena naval", "cerco naval", "cerco militar", "naval siege", "naval encirclement", "ground troops", "tropas terrestres", "special forces raid",
 		"targeted killings", "drone strikes", "ataques con drones", "bombardeos aéreos", "land strikes", "ataques terrestres"}},
 	{cInterv, []string{"interventionist", "interventionists", "intervencionista", "intervencionistas", "injerencista",
 		"injerencistas", "tutelas", "imposiciones", "intromisiones", "amenazas", "agresiones", "incursiones", "provocaciones",

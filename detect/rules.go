@@ -264,7 +264,9 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
 		if c&(cInterv|cAid|cMilNoun|cMilAction) != 0 && (c&cThreatVerb == 0 || nounThreat) {
-			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && (!nounThreat || within(ms, cOtherState|cForeign|cForeignMod, m.b, m.b+4)) {
+				// A military act of another state ("ninguna acción militar
+				// de otro país") not permitted is refused, noun or not.
 				// "descartó que vaya a permitir drones militares",
 				// "would never be allowed to set up permanent bases",
 				// "no autorizará acciones militares de terceros países"
@@ -1011,8 +1013,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, sale)
 			}
-			if foreign < 0 && isNobody(dc.word(m.a)) {
-				// "Nadie nos va a decir qué hacer", "nobody will tell us":
+			if foreign < 0 && (isNobody(dc.word(m.a)) || m.b-m.a == 2 && string(dc.word(m.a+1)) == "one") {
+				// "Nadie nos va a decir qué hacer", "nobody will tell us",
+				// "no one will dictate to his country":
 				// the negated subject is itself any other state.
 				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
 					if ms[k].c&cDictate != 0 {
