@@ -264,7 +264,9 @@ func classify(dc *doc, ms []match) typeCues {
 		}
 		nounThreat := c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a)
 		if c&(cInterv|cAid|cMilNoun|cMilAction) != 0 && (c&cThreatVerb == 0 || nounThreat) {
-			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && !nounThreat {
+			if ok, k := scoped(dc, ms, i, cPermit, 6); ok && (!nounThreat || within(ms, cOtherState|cForeign|cForeignMod, m.b, m.b+4)) {
+				// A military act of another state ("ninguna acción militar
+				// de otro país") not permitted is refused, noun or not.
 				// "descartó que vaya a permitir drones militares",
 				// "would never be allowed to set up permanent bases",
 				// "no autorizará acciones militares de terceros países"
@@ -354,7 +356,9 @@ func classify(dc *doc, ms []match) typeCues {
 			case c&cNotRuleOut != 0:
 				// The act follows "did not rule out" and comes before a
 				// passive "no está descartada", "is not ruled out".
-				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+notRuledOutReach(dc, m)) ||
+				reach := notRuledOutReach(dc, m)
+				if within(ms, cThreat|cThreatVerb|cInterv|cIntervWeak|cAid|cThreat, m.b, m.b+reach) ||
+					reach > 10 && within(ms, cThreatVerb|cInterv|cIntervWeak|cMilAction, m.a-reach, m.a) ||
 					m.e != nil && m.e.role&rPassive != 0 && within(ms, cThreatVerb|cInterv|cMilAction, m.a-16, m.a) {
 					add(iThreat, i)
 					tc.strong[iThreat] = true
@@ -380,6 +384,11 @@ func classify(dc *doc, ms []match) typeCues {
 				// "we will act" with no condition in the sentence.
 			case c&cThreatVerb != 0 && m.e != nil && m.e.role&rReady != 0 && within(ms, cHelp|cCivil|cOffer|cAid, 0, len(dc.toks)):
 				// "the military stands ready to help after the hurricane".
+			case c&cThreatVerb != 0 && nounLike(dc, m) && threatenedWith(dc, ms, i):
+				// "amenazó a Seúl con una respuesta militar", "threatened
+				// Manila with strikes": the noun is what is threatened.
+				add(iThreat, i)
+				tc.strong[iThreat] = true
 			case c&cThreatVerb != 0 && nounLike(dc, m) && !within(ms, cModal, m.a-2, m.a):
 				// "the strikes", "los bombardeos": a noun, not a threat.
 			case c&cThreatVerb != 0:
@@ -454,7 +463,7 @@ func foreignAct(dc *doc, ms []match, i int) bool {
 func notRuledOutReach(dc *doc, m *match) int {
 	if m.b < len(dc.toks) && dc.toks[m.b].gap&hardGap == 0 {
 		switch string(dc.word(m.b)) {
-		case "anything", "nothing", "nada":
+		case "anything", "nothing", "nada", "any", "ninguna", "ningun":
 			return 40
 		}
 	}
@@ -613,7 +622,8 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	const compositeCats = cNegator | cDecide | cBelong | cDispatch | cTerritory | cEval | cStop | cNegotiate | cCopula | cAcquire |
 		cReject | cDemand
-	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0
+	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0 ||
+		selfHelp(dc, ms, s) >= 0 || has&cWarn != 0 && responseWillBe(dc, ms) >= 0 || has&cPermit != 0 && authorisedForce(dc, ms, sp.code) >= 0
 	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
@@ -742,6 +752,30 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			// "If the Colombian government does not stop the cocaine, we
 			// will stop it for them": the speaker will do the act another
 			// state fails to do.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := selfHelp(dc, ms, s); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cHelp|cOffer|cDefend|cNeg|cPeaceful) == 0 {
+			// "we will do the job ourselves", "Pakistan will take care of
+			// the hideouts in Afghanistan itself", "podríamos ir nosotros
+			// mismos a cerrar esos laboratorios": the speaker will act on
+			// another state's ground in its stead.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := responseWillBe(dc, ms); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cNeg|cPeaceful|cRequest) == 0 {
+			// "si un solo avión ecuatoriano bombardea ..., la respuesta
+			// será inmediata", "the response will come when and where
+			// our forces decide": an announced answer threatens.
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
+		if k := authorisedForce(dc, ms, actor); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cStance|cClaim|cModal) != 0 &&
+			has&(cNeg|cReject|cRequest) == 0 {
+			// "Graham files bill authorising strikes on Venezuelan drug
+			// boats", "legislation that would authorise the president to
+			// use the armed forces against cartels inside Mexico": a bill
+			// or proposal that empowers one's own forces threatens.
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
@@ -979,8 +1013,9 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 				add(iAssert, i)
 				add(iAssert, sale)
 			}
-			if foreign < 0 && isNobody(dc.word(m.a)) {
-				// "Nadie nos va a decir qué hacer", "nobody will tell us":
+			if foreign < 0 && (isNobody(dc.word(m.a)) || m.b-m.a == 2 && string(dc.word(m.a+1)) == "one") {
+				// "Nadie nos va a decir qué hacer", "nobody will tell us",
+				// "no one will dictate to his country":
 				// the negated subject is itself any other state.
 				for k := i + 1; k < len(ms) && ms[k].a-m.b <= 5; k++ {
 					if ms[k].c&cDictate != 0 {
@@ -1472,6 +1507,23 @@ func othersThreat(dc *doc, ms []match, actor string) bool {
 			continue
 		}
 		if ms[k].a-ms[j].b <= 2 && !commaBetween(dc, ms[j].b, ms[k].a) {
+			if c := condBefore(dc, ms, j); c >= 0 && (ownThreatBesides(ms, c, k) || responseWillBe(dc, ms) > k) {
+				// "tomará todas las medidas necesarias ... si Moldavia
+				// intenta bloquear la región": the other state's act is
+				// the condition of the speaker's threat, not a report.
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// ownThreatBesides reports whether a threat cue stands outside matches
+// [a, b]: the speaker's own answer to a condition.
+func ownThreatBesides(ms []match, a, b int) bool {
+	for i := range ms {
+		if (i < a || i > b) && ms[i].c&(cThreat|cThreatVerb|cNotRuleOut) != 0 {
 			return true
 		}
 	}
@@ -3333,4 +3385,168 @@ func (d *Detector) titleBody(dc *doc, ms []match, j int, mt *mention, st *passag
 		mt.sp.code = bm.sp.code
 	}
 	return k
+}
+
+// modalWord reports whether w is a modal or a future or conditional form
+// that announces the speaker's act: "will", "would", "podríamos", "haremos".
+func modalWord(w []byte) bool {
+	switch string(w) {
+	case "will", "would", "could", "may", "might", "shall", "'ll", "va", "vamos", "van", "going":
+		return true
+	}
+	return bytes.HasPrefix(w, []byte("podri")) || bytes.HasPrefix(w, []byte("podra")) ||
+		len(w) > 6 && (bytes.HasSuffix(w, []byte("remos")) || bytes.HasSuffix(w, []byte("riamos")))
+}
+
+// selfHelp finds an act the speaker announces doing "ourselves", "itself",
+// "nosotros mismos", "por sí mismo": a modal or future within eight words
+// before the reflexive, no negator between. It returns the index of the
+// match nearest the reflexive, or -1.
+func selfHelp(dc *doc, ms []match, s sentence) int {
+	for t := s.a; t < s.b; t++ {
+		w := dc.word(t)
+		refl := false
+		switch string(w) {
+		case "ourselves", "itself", "themselves":
+			refl = true
+		case "mismos", "mismo", "misma", "mismas":
+			if t > s.a {
+				p := string(dc.word(t - 1))
+				refl = p == "nosotros" || p == "si" || p == "ellos"
+			}
+		}
+		if !refl {
+			continue
+		}
+		for u := t - 1; u >= s.a && u >= t-8; u-- {
+			if dc.toks[u+1].gap&hardGap != 0 {
+				break
+			}
+			uw := dc.word(u)
+			if string(uw) == "not" || string(uw) == "no" || string(uw) == "never" || string(uw) == "nunca" {
+				break
+			}
+			if modalWord(uw) {
+				best := -1
+				for i := range ms {
+					if ms[i].a <= t && ms[i].a >= u-2 {
+						best = i
+					}
+				}
+				if best < 0 {
+					for i := range ms {
+						if ms[i].a < t {
+							best = i
+						}
+					}
+				}
+				return best
+			}
+		}
+	}
+	return -1
+}
+
+// responseWillBe finds a response or retaliation announced in the future
+// ("la respuesta será inmediata", "the response will come"), not another
+// state's ("la respuesta de Washington", "Beijing's response"): the index
+// of its match, or -1.
+func responseWillBe(dc *doc, ms []match) int {
+	for i := range ms {
+		if ms[i].c&cWarn == 0 || ms[i].b >= len(dc.toks) {
+			continue
+		}
+		w := dc.word(ms[i].b - 1)
+		if !bytes.HasPrefix(w, []byte("respons")) && !bytes.HasPrefix(w, []byte("respuesta")) &&
+			!bytes.HasPrefix(w, []byte("retaliation")) && !bytes.HasPrefix(w, []byte("represalia")) {
+			continue
+		}
+		if ms[i].a > 0 && dc.toks[ms[i].a].gap&gapPossess != 0 {
+			continue
+		}
+		if n := string(dc.word(ms[i].b)); n == "de" || n == "del" || n == "of" || n == "from" {
+			continue
+		}
+		for t := ms[i].b; t < ms[i].b+4 && t < len(dc.toks); t++ {
+			if dc.toks[t].gap&hardGap != 0 {
+				break
+			}
+			switch string(dc.word(t)) {
+			case "sera", "seria", "llegara", "vendra", "will", "would":
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// condBefore returns the index of an "if"/"si" at most four words before
+// match j in the same clause, or -1.
+func condBefore(dc *doc, ms []match, j int) int {
+	for i := j - 1; i >= 0 && ms[j].a-ms[i].b <= 4; i-- {
+		if commaBetween(dc, ms[i].b, ms[j].a) {
+			return -1
+		}
+		if ms[i].c&cCond != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// authorisedForce finds a permission, not in the past and not negated,
+// of a military act within six words after it ("authorising strikes
+// on", "would authorise the president to use the armed forces",
+// "autorizar el uso de la fuerza"), with no other state's forces between
+// ("allow US troops to ...": hosting, not threatening). It returns the
+// index of the act, or -1.
+func authorisedForce(dc *doc, ms []match, actor string) int {
+	for i := range ms {
+		if ms[i].c&cPermit == 0 || ms[i].b-ms[i].a != 1 || negatedAt(ms, i) {
+			continue
+		}
+		w := dc.word(ms[i].a)
+		if !bytes.HasPrefix(w, []byte("authori")) && !bytes.HasPrefix(w, []byte("autoriz")) ||
+			bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("ado")) || bytes.HasSuffix(w, []byte("ada")) {
+			continue
+		}
+		for j := i + 1; j < len(ms) && ms[j].a-ms[i].b <= 6; j++ {
+			if e := ms[j].e; e != nil && e.hasGeo && e.geo.Code != "" && e.geo.Code != actor {
+				break
+			}
+			if ms[j].c&(cMilAction|cThreatVerb|cThreat) != 0 {
+				return j
+			}
+			if ms[j].c&cAid != 0 && ms[j].c&cBody != 0 && following(dc, ms, j, cAgainst, 4) >= 0 {
+				// "to use the armed forces against"
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// threatenedWith reports whether a verb of threatening ("threatened",
+// "amenazó") stands at most six words before match i, with "with"/"con"
+// between and no clause break: the thing threatened with.
+func threatenedWith(dc *doc, ms []match, i int) bool {
+	for k := i - 1; k >= 0 && ms[i].a-ms[k].b <= 6; k-- {
+		if ms[k].c&(cBreak|cSpeech) != 0 {
+			return false
+		}
+		w := dc.word(ms[k].a)
+		if ms[k].c&(cStance|cThreat) == 0 || !bytes.HasPrefix(w, []byte("threaten")) && !bytes.HasPrefix(w, []byte("amenaz")) {
+			continue
+		}
+		for t := ms[k].b; t < ms[i].a; t++ {
+			if dc.toks[t].gap&hardGap != 0 {
+				return false
+			}
+			if v := string(dc.word(t)); v == "with" || v == "con" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
