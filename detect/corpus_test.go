@@ -231,8 +231,8 @@ var (
 		"blind10", "blind11", "blind12", "blind13", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "blind14",
 		"dev18", "dev19", "dev20", "dev21", "blind15", "blind16",
 		"dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
-		"blind23", "blind24", "blind25", "blind26"}
-	reportSets = []string{"blind27", "blind28", "blind29", "blind30"}
+		"blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30"}
+	reportSets []string
 )
 
 func (sc *score) merge(o *score) {
