@@ -230,7 +230,7 @@ var (
 		"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
 		"blind10", "blind11", "blind12", "blind13", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "blind14",
 		"dev18", "dev19", "dev20", "dev21", "blind15", "blind16",
-		"dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
+		"dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
 		"blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30"}
 	reportSets = []string{"blind31", "blind32"}
 )
