@@ -15,10 +15,12 @@ func TestDebugPassage(t *testing.T) {
 	if ids == "" {
 		t.Skip("set DEBUG_IDS")
 	}
-	d, err := New(Options{})
+	d, err := New(Options{RulesOnly: os.Getenv("DEBUG_RULES") != ""})
 	if err != nil {
 		t.Fatal(err)
 	}
+	debugSpeaker = os.Getenv("DEBUG_SP") != ""
+	defer func() { debugSpeaker = false }()
 	want := map[string]bool{}
 	for _, id := range strings.Split(ids, ",") {
 		want[id] = true

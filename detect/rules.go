@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"sovwatch/geo"
@@ -148,6 +149,10 @@ type typeCues struct {
 	fired  [4]bool
 	cues   [4][]int // indexes into the sentence's matches
 	strong [4]bool
+	// sure marks a type fired by a copula that makes a place, or the
+	// country itself, the speaker's own ("Kosovo es Serbia", "Mexico is
+	// free, independent and sovereign"): the scorer does not veto it.
+	sure [4]bool
 }
 
 const (
@@ -624,6 +629,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		cReject | cDemand
 	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0 ||
 		selfHelp(dc, ms, s) >= 0 || has&cWarn != 0 && responseWillBe(dc, ms) >= 0 || has&cPermit != 0 && authorisedForce(dc, ms, sp.code) >= 0
+	if debugSpeaker {
+		fmt.Printf("DBG sent %q ok=%v sp=%+v spIdx=%d fired=%v rulesOn=%v ments=%+v\n", dc.orig[s.o0:s.o1], ok, sp, spIdx, tc.fired, rulesOn, ments)
+	}
 	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
@@ -659,14 +667,23 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	if rulesOn {
 		composite(dc, ms, &tc, actor, targets)
+		if k := ownHands(dc, ms, actor); k >= 0 {
+			// "it stays in Panamanian hands", "en manos panameñas": the
+			// speaker's own people hold it (detect12).
+			tc.fired[iAssert] = true
+			tc.cues[iAssert] = append(tc.cues[iAssert], k)
+		}
 		if !tc.fired[iAssert] && actor != "" {
 			// "which he called China's territory", "parte del territorio de China"
 			for i := range ms {
 				if ms[i].c&cTerritory == 0 {
 					continue
 				}
+				// "son y serán territorio árabe sirio": one word may
+				// stand between after a copula (detect12).
 				if i > 0 && ms[i-1].b == ms[i].a && dc.toks[ms[i].a].gap&gapPossess != 0 && isCountry(ms[i-1], actor) ||
-					i+1 < len(ms) && ms[i+1].a == ms[i].b && isCountry(ms[i+1], actor) {
+					i+1 < len(ms) && isCountry(ms[i+1], actor) && (ms[i+1].a == ms[i].b ||
+						ms[i+1].a-ms[i].b == 1 && i > 0 && ms[i-1].c&cCopula != 0 && ms[i].a-ms[i-1].b <= 1 && !futureCopula(dc, &ms[i-1])) {
 					tc.fired[iAssert] = true
 					tc.cues[iAssert] = append(tc.cues[iAssert], i)
 				}
@@ -835,7 +852,7 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			dc.feat = sentenceFeatures(dc, s, ms, has, len(targets), quoted, hedged, own, kind, dc.feat[:0], nil)
 			for t := range tc.fired {
 				if tc.fired[t] {
-					if v := d.model.veto[t]; v > 0 && d.model.prob(t, dc.feat) < float64(v) {
+					if v := d.model.veto[t]; v > 0 && !tc.sure[t] && d.model.prob(t, dc.feat) < float64(v) {
 						// The rules fired on words the labelled
 						// sentences like this one seldom bear out.
 						tc.fired[t] = false
@@ -875,6 +892,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				}
 			}
 		}
+	}
+	if debugSpeaker {
+		fmt.Printf("DBG   final fired=%v actor=%s\n", tc.fired, actor)
 	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
 		return out
@@ -1086,6 +1106,7 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			} else {
 				add(iAssert, i)
 				add(iAssert, i+1)
+				tc.sure[iAssert] = !futureCopula(dc, m)
 			}
 		case m.c&cCopula != 0 && futureCopula(dc, m) && ownedNext(dc, ms, i, own) && foreignCountryBefore(ms, i, actor):
 			// "the Panama Canal should be ours again", "Greenland should
@@ -1093,11 +1114,21 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			// claimed for the speaker's.
 			add(iThreat, i)
 			tc.strong[iThreat] = true
-		case m.c&cCopula != 0 && !futureCopula(dc, m) && placeBefore(dc, ms, i) && ownAtClauseEnd(dc, ms, i+1, own):
+		case m.c&cCopula != 0 && !futureCopula(dc, m) && (placeBefore(dc, ms, i) || otherCountryBefore(ms, i, actor)) &&
+			ownAtClauseEnd(dc, ms, i+1, own):
 			// "Crimea is Ukraine.", "el Esequibo «es de Venezuela»": a
 			// place that is, or is of, the speaker's country; but not
-			// "the biggest winner is Brazil".
+			// "the biggest winner is Brazil". A place the gazetteer
+			// knows as a state counts too: "Kosovo es Serbia" (detect12).
 			add(iAssert, i)
+			tc.sure[iAssert] = true
+		case m.c&cCopula != 0 && !futureCopula(dc, m) && i > 0 && ms[i-1].b == m.a && own(&ms[i-1]) &&
+			ms[i-1].e.geo.Kind == geo.KindCountry && ownSovereignPredicate(dc, ms, i):
+			// "Mexico is free, independent and sovereign", "Panamá es un
+			// país soberano": the speaker's country is, now, sovereign.
+			add(iAssert, i)
+			tc.sure[iAssert] = true
+
 		case isUnder(dc.word(m.a)) && m.b < len(dc.toks):
 			// "seguirá bajo administración panameña", "under Panamanian
 			// control": the speaker's own rule over something.
@@ -1415,6 +1446,11 @@ func (d *Detector) isObject(dc *doc, ms []match, i int) bool {
 	// Not across a comma: "whom it trades with, Orbán said".
 	for k := i - 1; k >= 0 && ms[k].b == start && dc.toks[start].gap&(hardGap|gapComma) == 0; k-- {
 		if ms[k].c&cPrep != 0 {
+			// "a spokesperson said": the English article is no Spanish
+			// "a" before a bare title or body (detect12).
+			if string(dc.word(ms[k].a)) == "a" && ms[k].b == m.a && m.c&(cTitle|cBody) != 0 && m.e != nil && !m.e.hasGeo {
+				break
+			}
 			return true
 		}
 		if ms[k].c&cArticle == 0 {
@@ -2051,8 +2087,17 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 					}
 				}
 			}
+			if ls := st.lastSpeaker; mt.sp.code == "" && mt.role&rSpokes != 0 && ls != nil && ls.code != "" && ls.gender == 0 && ls.role == 0 {
+				// "..., a spokesperson said" after "Britain's Foreign
+				// Office responded": the body named before speaks
+				// through its spokesperson (detect12).
+				return *ls, -1, true
+			}
 			return speaker{name: trimArticle(dc.origSpan(mt.a, mt.b)), code: mt.sp.code}, best, true
 		}
+	}
+	if sp, i, ok := d.fallbackSpeaker(dc, s, ms, ments, st); ok {
+		return sp, i, true
 	}
 	// Pro-drop and trailing attributions continue the last speaker, and so
 	// does a sentence that is all quotation. A verb after some unknown
@@ -3019,6 +3064,18 @@ func ownAtClauseEnd(dc *doc, ms []match, k int, own func(*match) bool) bool {
 		return false
 	}
 	b := ms[k].b
+	if b < len(dc.toks) && dc.toks[b].gap == 0 {
+		// "es de Venezuela y lo será siempre", "Kosovo es Serbia y lo
+		// seguirá siendo", "and always will be": the copula repeated
+		// ends the claim (detect12).
+		if w := string(dc.word(b)); w == "y" || w == "and" {
+			for j := k + 1; j < len(ms) && ms[j].a-b <= 3; j++ {
+				if ms[j].c&cCopula != 0 {
+					return true
+				}
+			}
+		}
+	}
 	return b >= len(dc.toks) || dc.toks[b].gap&(gapStop|gapComma|gapQuote|gapNewline) != 0
 }
 
@@ -3549,4 +3606,142 @@ func threatenedWith(dc *doc, ms []match, i int) bool {
 		return false
 	}
 	return false
+}
+
+var debugSpeaker bool
+
+// docNouns are the unnamed authors of a statement that continue the body or
+// person who issued it: "the department said", "señala el texto".
+var docNouns = setOf("department", "ministry", "statement", "text", "texto", "comunicado", "communique", "nota",
+	"declaracion", "documento", "document", "resolucion", "resolution", "ministerio", "cancilleria", "office")
+
+// fallbackSpeaker finds the speaker of a sentence no attribution rule
+// resolved (detect12). It returns the index of the mention that speaks, -2
+// (-1 for a speaker not named in the sentence) and whether one was found:
+//   - a colon opening a quotation after a subject with no verb of speech
+//     ("José Raúl Mulino abrió la sesión con un mensaje claro: «...»");
+//   - a verb of speech coordinated after the subject's first verb ("La
+//     presidenta Dina Boluarte viajó a ..., y dijo que");
+//   - a bare surname of a person named earlier in the passage next to a
+//     verb of speech ("..., Lin told a regular briefing", "Lai said");
+//   - a document or department noun next to a verb of speech ("the
+//     department said", "señala el texto") continues the last speaker.
+func (d *Detector) fallbackSpeaker(dc *doc, s sentence, ms []match, ments []mention, st *passageState) (speaker, int, bool) {
+	subject := -1
+	for i := range ments {
+		mt := &ments[i]
+		if mt.object || mt.kind == mNonState || mt.kind == mPronoun {
+			continue
+		}
+		if mt.kind == mPerson || mt.kind == mBody && mt.sp.code != "" {
+			subject = i
+		}
+		break
+	}
+	speech := -1
+	for i := range ms {
+		if ms[i].c&cSpeech != 0 && !dc.toks[ms[i].a].inQuote {
+			speech = i
+			break
+		}
+	}
+	if subject >= 0 && ments[subject].a <= s.a+6 {
+		mt := &ments[subject]
+		if speech < 0 {
+			for k := mt.b + 1; k < s.b; k++ {
+				if colonBefore(dc, k) && dc.toks[k].inQuote && !dc.toks[k-1].inQuote {
+					return mt.sp, subject, true
+				}
+			}
+		} else if a := ms[speech].a; a > mt.b && a-1 > s.a && !subjectBetween(ments, mt.b, a) {
+			if w := string(dc.word(a - 1)); w == "y" || w == "and" {
+				return mt.sp, subject, true
+			}
+		}
+	}
+	if speech < 0 {
+		return speaker{}, -1, false
+	}
+	for i := range ms {
+		if ms[i].c&cSpeech == 0 || dc.toks[ms[i].a].inQuote {
+			continue
+		}
+		a, b := ms[i].a, ms[i].b
+		for _, t := range [2]int{a - 1, b} {
+			if t < s.a || t >= s.b || dc.toks[t].inQuote || !dc.toks[t].upper || d.startsMatch(ms, t) {
+				continue
+			}
+			w := string(dc.word(t))
+			for k := len(st.people) - 1; k >= 0; k-- {
+				p := &st.people[k]
+				if p.code == "" {
+					continue
+				}
+				name := geo.Key(p.name)
+				first, last := name, name
+				if j := strings.IndexByte(name, ' '); j > 0 {
+					first = name[:j]
+				}
+				if j := strings.LastIndexByte(name, ' '); j > 0 {
+					last = name[j+1:]
+				}
+				if w == first || w == last {
+					return speaker{name: p.name, code: p.code, gender: p.gender, role: p.role}, -1, true
+				}
+			}
+		}
+		if st.lastSpeaker != nil {
+			for t := max(s.a, a-2); t < min(s.b, b+2); t++ {
+				if (t < a || t >= b) && !dc.toks[t].inQuote && docNouns[string(dc.word(t))] && !d.startsMatch(ms, t) {
+					return *st.lastSpeaker, -1, true
+				}
+			}
+		}
+	}
+	return speaker{}, -1, false
+}
+
+// otherCountryBefore reports whether another state than the actor's, as a
+// country name, stands right before the copula at ms[i] ("Kosovo es
+// Serbia"): a land claimed as part of the speaker's.
+func otherCountryBefore(ms []match, i int, actor string) bool {
+	if i == 0 || ms[i-1].b != ms[i].a {
+		return false
+	}
+	e := ms[i-1].e
+	return e != nil && e.hasGeo && e.geo.Kind == geo.KindCountry && e.geo.Code != "" && e.geo.Code != actor
+}
+
+// ownSovereignPredicate reports whether a sovereignty word follows the
+// copula at ms[i] within four words, in the same clause, unnegated.
+func ownSovereignPredicate(dc *doc, ms []match, i int) bool {
+	for k := i + 1; k < len(ms) && ms[k].a-ms[i].b <= 4; k++ {
+		if dc.toks[ms[k].a].gap&hardGap != 0 {
+			return false
+		}
+		if ms[k].c&(cNegator|cNeg|cViolation) != 0 {
+			return false
+		}
+		if ms[k].c&cSov != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ownHands returns the speaker's own demonym in "in Panamanian hands" or
+// "en manos panameñas" (not negated), else -1.
+func ownHands(dc *doc, ms []match, actor string) int {
+	for j := range ms {
+		e := ms[j].e
+		if e == nil || !e.hasGeo || e.geo.Kind != geo.KindDemonym || e.geo.Code != actor || actor == "" {
+			continue
+		}
+		a, b := ms[j].a, ms[j].b
+		if a > 0 && b < len(dc.toks) && string(dc.word(a-1)) == "in" && string(dc.word(b)) == "hands" && !negatedAt(ms, j) ||
+			a > 1 && string(dc.word(a-1)) == "manos" && string(dc.word(a-2)) == "en" && !negatedAt(ms, j) {
+			return j
+		}
+	}
+	return -1
 }
