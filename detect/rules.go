@@ -1386,7 +1386,12 @@ func (d *Detector) mentions(dc *doc, s sentence, ms []match, st *passageState) [
 			}
 			out = append(out, mt)
 		case m.c&cTitle != 0:
-			out = append(out, former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s)))
+			mt := former(dc, s, d.apposedName(dc, ms, d.titleMention(dc, ms, &i, s, st), s))
+			if mt.kind == mTitle && oppositionTitle(dc, mt, s) {
+				// detect12: an opposition politician is no state's voice.
+				mt.kind = mNonState
+			}
+			out = append(out, mt)
 		case m.c&cBody != 0 || (m.e != nil && m.e.hasGeo && m.e.geo.Kind == geo.KindInstitution):
 			if m.c&cBody == 0 && i+1 < len(ms) && ms[i+1].a == m.b && ms[i+1].c&cTitle != 0 && ms[i+1].e.role&rHead != 0 {
 				// "the Kremlin leader said": an institution before a
@@ -2013,6 +2018,13 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			return speaker{}, -1, false
 		case mPerson, mBody, mCountry:
 			sp := mt.sp
+			if ls := st.lastSpeaker; mt.kind == mBody && sp.code == "" && ls != nil && ls.code != "" && ls.gender == 0 && ls.role == 0 &&
+				ls.name != sp.name && sameHead(sp.name, ls.name) {
+				// "Nigeria's foreign ministry said ... the ministry
+				// said": a bare body resumes the one named before
+				// (detect12).
+				return *ls, best, true
+			}
 			if sp.code == "" && mt.kind == mPerson {
 				// An unknown person with a bare title speaks for the
 				// country that is the subject of the sentence
@@ -3064,7 +3076,7 @@ func ownAtClauseEnd(dc *doc, ms []match, k int, own func(*match) bool) bool {
 		return false
 	}
 	b := ms[k].b
-	if b < len(dc.toks) && dc.toks[b].gap == 0 {
+	if b < len(dc.toks) && dc.toks[b].gap&^gapPossess == 0 {
 		// "es de Venezuela y lo será siempre", "Kosovo es Serbia y lo
 		// seguirá siendo", "and always will be": the copula repeated
 		// ends the claim (detect12).
@@ -3744,4 +3756,32 @@ func ownHands(dc *doc, ms []match, actor string) int {
 		}
 	}
 	return -1
+}
+
+// sameHead reports whether the one-word body name short (after an article)
+// is a word of the longer name: "ministry" in "Nigeria's foreign ministry".
+func sameHead(short, long string) bool {
+	k := geo.Key(trimArticle(short))
+	if k == "" || strings.IndexByte(k, ' ') >= 0 {
+		return false
+	}
+	for _, w := range strings.Fields(geo.Key(long)) {
+		if w == k {
+			return true
+		}
+	}
+	return false
+}
+
+// oppositionTitle reports whether the unnamed title mention mt is
+// qualified as the opposition's ("un diputado de la oposición", "opposition
+// lawmaker", "dirigente opositor"): a commentator, not the state.
+func oppositionTitle(dc *doc, mt mention, s sentence) bool {
+	for t := max(s.a, mt.a-1); t < min(s.b, mt.b+4); t++ {
+		switch string(dc.word(t)) {
+		case "oposicion", "opositor", "opositora", "opositores", "opposition":
+			return true
+		}
+	}
+	return false
 }
