@@ -139,7 +139,7 @@ var nounClasses = []struct {
 	{cMilAction, []string{"targets", "military targets", "objetivos militares", "military campaign", "campaña militar",
 		"campaign of strikes", "campaña de bombardeos"}},
 	{cWarn, []string{"response", "respuesta", "crushing response", "respuesta contundente", "retaliation", "represalia",
-		"represalias"}},
+		"represalias", "reply", "réplica"}},
 	{cCall, []string{"constitutes", "constitute", "constituted", "amounts to", "amount to", "amounted to", "constituye",
 		"constituyen", "constituyó", "equivale a", "equivalen a", "supone", "supondría"}},
 	{cSovAssert, []string{"no se rinde", "no nos rendimos", "no se rendirá", "jamás se rinde", "does not surrender",

@@ -30,6 +30,11 @@ type passageState struct {
 	named       []namedRef    // the person or body each sentence attributes, in order
 	from        []stmtFrom    // where each statement came from, by statement index
 	spKind      int           // the mention kind of the current sentence's speaker, 0 when none
+	// the other state the last sentence with targets named, the actor who
+	// spoke there and its index (detect12: "«Responderemos con todos los
+	// medios», dijo" after "advirtió a Chisináu").
+	prevTarget, prevActor string
+	prevTargetSent        int
 }
 
 // stmtFrom is the sentence a statement came from and the kind of mention
@@ -658,6 +663,9 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	// the scorer: an assertion is about the speaker's own state. It does
 	// not open the scorer's gate: out of fold that cost more precision
 	// than it found.
+	if len(targets) > 0 && actor != "" {
+		st.prevTarget, st.prevActor, st.prevTargetSent = targets[0], actor, st.sent
+	}
 	own := false
 	for i := range ms {
 		if e := ms[i].e; e != nil && e.hasGeo && e.geo.Code == actor && e.geo.Kind != geo.KindPerson &&
@@ -780,10 +788,14 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
-		if k := responseWillBe(dc, ms); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cNeg|cPeaceful|cRequest) == 0 {
+		targeted := len(targets) > 0 || st.prevTarget != "" && st.prevActor == actor && st.sent-st.prevTargetSent <= 2
+		if k := responseWillBe(dc, ms); !tc.fired[iThreat] && k >= 0 && targeted && has&(cNeg|cPeaceful|cRequest) == 0 {
 			// "si un solo avión ecuatoriano bombardea ..., la respuesta
 			// será inmediata", "the response will come when and where
-			// our forces decide": an announced answer threatens.
+			// our forces decide", "Our navy will answer",
+			// "Responderemos con todos los medios": an announced answer
+			// threatens, also when the state it answers was named in the
+			// sentence before (detect12).
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
@@ -3018,6 +3030,12 @@ func relativeEnd(dc *doc, t, end int) int {
 	case "who", "which", "quien", "quienes", "que":
 		return t + 1
 	}
+	if w := dc.word(t); len(w) > 5 && (bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ando")) ||
+		bytes.HasSuffix(w, []byte("iendo"))) {
+		// ", speaking to soldiers at a forward post, warned": a gerund
+		// aside, like a relative clause (detect12).
+		return t + 1
+	}
 	if t+1 < end && isAgentAfter(dc, t) {
 		return t + 2
 	}
@@ -3526,8 +3544,12 @@ func responseWillBe(dc *doc, ms []match) int {
 			continue
 		}
 		w := dc.word(ms[i].b - 1)
+		if futureResponse(dc, ms, i) {
+			return i
+		}
 		if !bytes.HasPrefix(w, []byte("respons")) && !bytes.HasPrefix(w, []byte("respuesta")) &&
-			!bytes.HasPrefix(w, []byte("retaliation")) && !bytes.HasPrefix(w, []byte("represalia")) {
+			!bytes.HasPrefix(w, []byte("retaliation")) && !bytes.HasPrefix(w, []byte("represalia")) &&
+			string(w) != "reply" && string(w) != "answer" && string(w) != "replica" {
 			continue
 		}
 		if ms[i].a > 0 && dc.toks[ms[i].a].gap&gapPossess != 0 {
@@ -3781,6 +3803,39 @@ func oppositionTitle(dc *doc, mt mention, s sentence) bool {
 		switch string(dc.word(t)) {
 		case "oposicion", "opositor", "opositora", "opositores", "opposition":
 			return true
+		}
+	}
+	return false
+}
+
+// futureResponse reports whether the answering verb at ms[i] is the
+// speaker's side's future answer: "Responderemos con todos los medios",
+// "Our navy will answer,", "the Baltic Fleet will respond with force", but
+// not "responderemos a la carta" nor "we will answer questions".
+func futureResponse(dc *doc, ms []match, i int) bool {
+	a, b := ms[i].a, ms[i].b
+	if b-a != 1 {
+		return false
+	}
+	next := ""
+	if b < len(dc.toks) && dc.toks[b].gap&(hardGap|gapComma) == 0 {
+		next = string(dc.word(b))
+	}
+	switch string(dc.word(a)) {
+	case "responderemos", "contestaremos", "responderan", "contestaran":
+		return next == "con" || next == ""
+	case "answer", "respond", "retaliate":
+		if a < 2 || string(dc.word(a-1)) != "will" || next != "" && next != "with" {
+			return false
+		}
+		subj := string(dc.word(a - 2))
+		if subj == "we" {
+			return true
+		}
+		for k := range ms {
+			if ms[k].b == a-1 && ms[k].c&cMilNoun != 0 {
+				return true
+			}
 		}
 	}
 	return false
