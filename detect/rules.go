@@ -675,6 +675,13 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 	}
 	if rulesOn {
 		composite(dc, ms, &tc, actor, targets)
+		if k := continuedAction(dc, ms); k >= 0 && !tc.fired[iThreat] && has&(cNeg|cNegator|cCond|cPeaceful|cRequest|cReject) == 0 {
+			// "the strikes would continue until the poison stops", "los
+			// bombardeos continuarán": the speaker's military action
+			// announced to go on threatens (detect12).
+			tc.fired[iThreat] = true
+			tc.cues[iThreat] = append(tc.cues[iThreat], k)
+		}
 		if k := ownHands(dc, ms, actor); k >= 0 {
 			// "it stays in Panamanian hands", "en manos panameñas": the
 			// speaker's own people hold it (detect12).
@@ -3839,4 +3846,29 @@ func futureResponse(dc *doc, ms []match, i int) bool {
 		}
 	}
 	return false
+}
+
+// continuedAction returns a military action followed, in its clause, by a
+// future of "continue" ("the strikes will continue", "los ataques
+// continuarán", "operations would go on"), else -1.
+func continuedAction(dc *doc, ms []match) int {
+	for i := range ms {
+		if ms[i].c&(cMilAction|cThreat) == 0 {
+			continue
+		}
+		for t := ms[i].a + 1; t <= ms[i].b+2 && t < len(dc.toks); t++ {
+			if t >= ms[i].b && dc.toks[t].gap&(hardGap|gapComma) != 0 {
+				break
+			}
+			switch string(dc.word(t)) {
+			case "continuaran", "seguiran", "proseguiran":
+				return i
+			case "continue", "go":
+				if w := string(dc.word(t - 1)); w == "will" || w == "would" {
+					return i
+				}
+			}
+		}
+	}
+	return -1
 }
