@@ -1141,10 +1141,12 @@ func composite(dc *doc, ms []match, tc *typeCues, actor string, targets []string
 			// knows as a state counts too: "Kosovo es Serbia" (detect12).
 			add(iAssert, i)
 			tc.sure[iAssert] = true
-		case m.c&cCopula != 0 && !futureCopula(dc, m) && i > 0 && ms[i-1].b == m.a && own(&ms[i-1]) &&
-			ms[i-1].e.geo.Kind == geo.KindCountry && ownSovereignPredicate(dc, ms, i):
+		case m.c&cCopula != 0 && !futureCopula(dc, m) && (i > 0 && ms[i-1].b == m.a && own(&ms[i-1]) &&
+			ms[i-1].e.geo.Kind == geo.KindCountry || m.a > 0 && string(dc.word(m.a)) == "are" && string(dc.word(m.a-1)) == "we") &&
+			ownSovereignPredicate(dc, ms, i):
 			// "Mexico is free, independent and sovereign", "Panamá es un
-			// país soberano": the speaker's country is, now, sovereign.
+			// país soberano", "We are a sovereign constitutional
+			// democracy": the speaker's country is, now, sovereign.
 			add(iAssert, i)
 			tc.sure[iAssert] = true
 
@@ -3671,7 +3673,7 @@ func (d *Detector) fallbackSpeaker(dc *doc, s sentence, ms []match, ments []ment
 	subject := -1
 	for i := range ments {
 		mt := &ments[i]
-		if mt.object || mt.kind == mNonState || mt.kind == mPronoun {
+		if mt.object || mt.kind == mNonState || mt.kind == mPronoun || mt.kind == mCountry && dateline(dc, mt) {
 			continue
 		}
 		if mt.kind == mPerson || mt.kind == mBody && mt.sp.code != "" {
@@ -3871,4 +3873,11 @@ func continuedAction(dc *doc, ms []match) int {
 		}
 	}
 	return -1
+}
+
+// dateline reports whether the place mention mt opens a dateline ("LIMA -",
+// "CIUDAD DE PANAMÁ -"): in capitals and followed by a dash.
+func dateline(dc *doc, mt *mention) bool {
+	return mt.b < len(dc.toks) && dc.toks[mt.a].allUpper && dc.toks[mt.b].gap&gapComma != 0 &&
+		bytes.IndexByte(dc.folded[dc.toks[mt.b-1].end:dc.toks[mt.b].start], '-') >= 0
 }
