@@ -19,8 +19,6 @@ func TestDebugPassage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	debugSpeaker = os.Getenv("DEBUG_SP") != ""
-	defer func() { debugSpeaker = false }()
 	want := map[string]bool{}
 	for _, id := range strings.Split(ids, ",") {
 		want[id] = true

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"sovwatch/geo"
@@ -634,9 +633,6 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 		cReject | cDemand
 	rulesOn := any || len(tc.cues[iThreat]) > 0 || has&compositeCats != 0 ||
 		selfHelp(dc, ms, s) >= 0 || has&cWarn != 0 && responseWillBe(dc, ms) >= 0 || has&cPermit != 0 && authorisedForce(dc, ms, sp.code) >= 0
-	if debugSpeaker {
-		fmt.Printf("DBG sent %q ok=%v sp=%+v spIdx=%d fired=%v rulesOn=%v ments=%+v\n", dc.orig[s.o0:s.o1], ok, sp, spIdx, tc.fired, rulesOn, ments)
-	}
 	if !ok || has&cSuppress != 0 || !rulesOn && (d.model == nil && d.collect == nil || sp.code == "") {
 		return out
 	}
@@ -911,9 +907,6 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 				}
 			}
 		}
-	}
-	if debugSpeaker {
-		fmt.Printf("DBG   final fired=%v actor=%s\n", tc.fired, actor)
 	}
 	if !tc.fired[iAssert] && !tc.fired[iReject] && !tc.fired[iThreat] && !tc.fired[iOffer] {
 		return out
@@ -3650,8 +3643,6 @@ func threatenedWith(dc *doc, ms []match, i int) bool {
 	}
 	return false
 }
-
-var debugSpeaker bool
 
 // docNouns are the unnamed authors of a statement that continue the body or
 // person who issued it: "the department said", "señala el texto".
