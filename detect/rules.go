@@ -2032,8 +2032,8 @@ func (d *Detector) pickSpeaker(dc *doc, s sentence, ms []match, ments []mention,
 			return speaker{}, -1, false
 		case mPerson, mBody, mCountry:
 			sp := mt.sp
-			if ls := st.lastSpeaker; mt.kind == mBody && sp.code == "" && ls != nil && ls.code != "" && ls.gender == 0 && ls.role == 0 &&
-				ls.name != sp.name && sameHead(sp.name, ls.name) {
+			if ls := st.lastSpeaker; mt.kind == mBody && ls != nil && (sp.code == "" || sp.code == ls.code) && ls.code != "" &&
+				ls.gender == 0 && ls.role == 0 && ls.name != sp.name && sameHead(sp.name, ls.name) {
 				// "Nigeria's foreign ministry said ... the ministry
 				// said": a bare body resumes the one named before
 				// (detect12).
@@ -3788,12 +3788,16 @@ func sameHead(short, long string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(geo.Key(long)) {
-		if w == k {
+		if w == k || ministryWords[k] && ministryWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// ministryWords name a ministry whatever its title: "el ministerio" resumes
+// "la Cancillería peruana".
+var ministryWords = setOf("ministry", "ministerio", "cancilleria", "department", "departamento", "secretaria", "office")
 
 // oppositionTitle reports whether the unnamed title mention mt is
 // qualified as the opposition's ("un diputado de la oposición", "opposition
