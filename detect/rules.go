@@ -776,14 +776,20 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], tc.cues[iOffer]...)
 		}
-		if k := ultimatum(dc, ms, s, actor); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 {
+		// The state a threat answers may be named in the sentence before
+		// by the same actor ("Trump dijo que Colombia «podría ser la
+		// siguiente». «Si no cierran esas fábricas, las cerraremos
+		// nosotros»"; detect12).
+		prevOther := st.prevTarget != "" && st.prevActor == actor && st.sent-st.prevTargetSent <= 2 && st.prevTargetSent < st.sent
+		targeted := len(targets) > 0 || prevOther
+		if k := ultimatum(dc, ms, s, actor, targeted); !tc.fired[iThreat] && k >= 0 && targeted {
 			// "If the Colombian government does not stop the cocaine, we
 			// will stop it for them": the speaker will do the act another
 			// state fails to do.
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
-		if k := selfHelp(dc, ms, s); !tc.fired[iThreat] && k >= 0 && len(targets) > 0 && has&(cHelp|cOffer|cDefend|cNeg|cPeaceful) == 0 {
+		if k := selfHelp(dc, ms, s); !tc.fired[iThreat] && k >= 0 && targeted && has&(cHelp|cOffer|cDefend|cNeg|cPeaceful) == 0 {
 			// "we will do the job ourselves", "Pakistan will take care of
 			// the hideouts in Afghanistan itself", "podríamos ir nosotros
 			// mismos a cerrar esos laboratorios": the speaker will act on
@@ -791,7 +797,6 @@ func (d *Detector) analyzeSentence(dc *doc, s sentence, ms []match, st *passageS
 			tc.fired[iThreat] = true
 			tc.cues[iThreat] = append(tc.cues[iThreat], k)
 		}
-		targeted := len(targets) > 0 || st.prevTarget != "" && st.prevActor == actor && st.sent-st.prevTargetSent <= 2
 		if k := responseWillBe(dc, ms); !tc.fired[iThreat] && k >= 0 && targeted && has&(cNeg|cPeaceful|cRequest) == 0 {
 			// "si un solo avión ecuatoriano bombardea ..., la respuesta
 			// será inmediata", "the response will come when and where
@@ -2753,12 +2758,18 @@ func condFailure(dc *doc, ms []match, cues []int) bool {
 // "we" will do that verb ("if Mexico does not act, we will act"; "si
 // Venezuela no los detiene, los detendremos"). The act of one's own state
 // in place of another's is a threat whatever the verb.
-func ultimatum(dc *doc, ms []match, s sentence, actor string) int {
+func ultimatum(dc *doc, ms []match, s sentence, actor string, prevOther bool) int {
 	for i := range ms {
 		if ms[i].c&cCond == 0 {
 			continue
 		}
 		other, verb := false, -1
+		if prevOther && i+1 < len(ms) && ms[i+1].a == ms[i].b && ms[i+1].c&cNegator != 0 && ms[i+1].b < len(dc.toks) &&
+			!bytes.HasSuffix(dc.word(ms[i+1].b), []byte("mos")) {
+			// "Si no cierran ...": the subject dropped is the other
+			// state named before (not "si no actuamos").
+			other = true
+		}
 		k := i + 1
 		for ; k < len(ms) && ms[k].a-ms[i].b <= 8 && dc.toks[ms[k].a].gap&(hardGap|gapComma) == 0; k++ {
 			if isDemonymOrCountry(ms[k]) && ms[k].e.geo.Code != actor && ms[k].e.geo.Kind != geo.KindPerson {
@@ -2809,11 +2820,26 @@ func weWill(dc *doc, c, end int, verb []byte) bool {
 // world will not stop them, we will"; "si ellos no lo hacen, lo haremos
 // nosotros"): whoever failed, the speaker's state will do it instead.
 func elidedWill(dc *doc, ms []match, c, end int, actor string) bool {
-	for t := c; t < end && t-c < 5; t++ {
+	for t := c; t < end && t-c < 7; t++ {
 		w := string(dc.word(t))
 		closes := t+1 >= end || dc.toks[t+1].gap&(hardGap|gapComma) != 0
 		if w == "haremos" || w == "hara" {
 			return t > c && string(dc.word(t-1)) == "lo"
+		}
+		if w == "will" && t > c && t+2 < end && string(dc.word(t+1)) == "do" && string(dc.word(t+2)) == "it" &&
+			(t+3 >= end || dc.toks[t+3].gap&(hardGap|gapComma) != 0) {
+			// "If the Lebanese government does not disarm Hezbollah, ...
+			// "the IDF will do it"": the speaker's own side will do
+			// what the other failed to (detect12).
+			if string(dc.word(t-1)) == "we" || dc.toks[t-1].allUpper && !d0Foreign(ms, t-1, actor) {
+				return true
+			}
+			for k := range ms {
+				if ms[k].b == t && (isCountry(ms[k], actor) || ms[k].c&cMilNoun != 0) {
+					return true
+				}
+			}
+			return false
 		}
 		if (w != "will" && w != "ll") || t == c || !closes {
 			continue
@@ -2842,7 +2868,39 @@ func isObjectPronoun(w []byte) bool {
 // sameStem reports whether two verb forms share their first three letters
 // (stop/stop, detiene/detendremos, actua/actuaremos).
 func sameStem(a, b []byte) bool {
-	return len(a) >= 3 && len(b) >= 3 && bytes.Equal(a[:3], b[:3])
+	if len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	if bytes.Equal(a[:3], b[:3]) {
+		return true
+	}
+	// Spanish stems that diphthong under stress: "cierran" and
+	// "cerraremos", "vuelven" and "volveremos" (detect12).
+	x, y := undiphthong(a), undiphthong(b)
+	return len(x) >= 3 && len(y) >= 3 && bytes.Equal(x[:3], y[:3])
+}
+
+// undiphthong returns the first four letters of a Spanish verb with an "ie"
+// or "ue" after the first consonant reduced to "e" or "o".
+func undiphthong(w []byte) []byte {
+	var buf [4]byte
+	out := buf[:0]
+	for i := 0; i < len(w) && len(out) < 4; i++ {
+		if i == 1 || i == 2 {
+			if w[i] == 'i' && i+1 < len(w) && w[i+1] == 'e' {
+				out = append(out, 'e')
+				i++
+				continue
+			}
+			if w[i] == 'u' && i+1 < len(w) && w[i+1] == 'e' && (i == 1 || w[i-1] != 'q' && w[i-1] != 'g') {
+				out = append(out, 'o')
+				i++
+				continue
+			}
+		}
+		out = append(out, w[i])
+	}
+	return out
 }
 
 // evaluative reports whether a rejection word judges rather than acts:
@@ -3875,4 +3933,15 @@ func continuedAction(dc *doc, ms []match) int {
 func dateline(dc *doc, mt *mention) bool {
 	return mt.b < len(dc.toks) && dc.toks[mt.a].allUpper && dc.toks[mt.b].gap&gapComma != 0 &&
 		bytes.IndexByte(dc.folded[dc.toks[mt.b-1].end:dc.toks[mt.b].start], '-') >= 0
+}
+
+// d0Foreign reports whether token t is part of a gazetteer match of
+// another state than actor.
+func d0Foreign(ms []match, t int, actor string) bool {
+	for k := range ms {
+		if ms[k].a <= t && t < ms[k].b && ms[k].e != nil && ms[k].e.hasGeo && ms[k].e.geo.Code != actor {
+			return true
+		}
+	}
+	return false
 }
