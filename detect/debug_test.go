@@ -15,7 +15,7 @@ func TestDebugPassage(t *testing.T) {
 	if ids == "" {
 		t.Skip("set DEBUG_IDS")
 	}
-	d, err := New(Options{})
+	d, err := New(Options{RulesOnly: os.Getenv("DEBUG_RULES") != ""})
 	if err != nil {
 		t.Fatal(err)
 	}

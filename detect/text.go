@@ -172,6 +172,14 @@ func (d *doc) tokenize(abbr func(word []byte) bool) {
 					i += 2
 					continue
 				}
+				if i > 0 && f[i-1] == 's' && i+2 < len(f) && f[i+1] == ' ' && len(d.toks) > 0 && d.toks[len(d.toks)-1].upper &&
+					int(d.offs[i+2]) < len(d.orig) && d.orig[d.offs[i+2]] >= 'A' && d.orig[d.offs[i+2]] <= 'Z' {
+					// A plural possessive before a name: "the Philippines'
+					// Department of Foreign Affairs" (detect12).
+					gap |= gapPossess
+					i++
+					continue
+				}
 				if i > 0 && isWordByte(f[i-1]) && i+1 < len(f) && isWordByte(f[i+1]) {
 					// A contraction ("won't", "we're") keeps its words
 					// in one phrase.
