@@ -349,7 +349,8 @@ func legislature(name string) bool {
 	for _, w := range strings.Fields(geo.Key(name)) {
 		switch w {
 		case "congress", "congreso", "senate", "senado", "parliament", "parlamento", "assembly", "asamblea", "camara",
-			"chamber", "house", "diputados", "representatives", "representantes", "inatsisartut", "knesset", "duma", "majlis":
+			"chamber", "commons", "lords", "diputados", "representatives", "representantes", "inatsisartut", "knesset",
+			"duma", "majlis":
 			return true
 		}
 	}

@@ -17,10 +17,11 @@ import (
 // is there, the language and the kind of speaker). It is trained from the
 // labelled corpus by TestTrainModel (model_train_test.go) and its weights are
 // committed in model.tsv, so the binary carries them and nothing is
-// downloaded. The rules still decide who speaks and for which country; the
-// model only adds a type the rules did not fire, in a sentence with a state
-// speaker, when its probability reaches the type's threshold (chosen on a
-// validation split of the development sets).
+// downloaded. The rules still decide who speaks and for which country; in a
+// sentence with a state speaker the model adds a type the rules did not fire
+// when its probability reaches the type's threshold, and drops one they did
+// fire when its probability is under the type's veto (both chosen out of fold
+// on the newest labelled sets).
 
 //go:embed model.tsv
 var modelTSV string
