@@ -2831,7 +2831,7 @@ func elidedWill(dc *doc, ms []match, c, end int, actor string) bool {
 			// "If the Lebanese government does not disarm Hezbollah, ...
 			// "the IDF will do it"": the speaker's own side will do
 			// what the other failed to (detect12).
-			if string(dc.word(t-1)) == "we" || dc.toks[t-1].allUpper && !d0Foreign(ms, t-1, actor) {
+			if string(dc.word(t-1)) == "we" || dc.toks[t-1].allUpper && !foreignStateAt(ms, t-1, actor) {
 				return true
 			}
 			for k := range ms {
@@ -3935,9 +3935,9 @@ func dateline(dc *doc, mt *mention) bool {
 		bytes.IndexByte(dc.folded[dc.toks[mt.b-1].end:dc.toks[mt.b].start], '-') >= 0
 }
 
-// d0Foreign reports whether token t is part of a gazetteer match of
+// foreignStateAt reports whether token t is part of a gazetteer match of
 // another state than actor.
-func d0Foreign(ms []match, t int, actor string) bool {
+func foreignStateAt(ms []match, t int, actor string) bool {
 	for k := range ms {
 		if ms[k].a <= t && t < ms[k].b && ms[k].e != nil && ms[k].e.hasGeo && ms[k].e.geo.Code != actor {
 			return true
