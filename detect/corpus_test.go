@@ -232,7 +232,7 @@ var (
 		"dev18", "dev19", "dev20", "dev21", "blind15", "blind16",
 		"dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
 		"blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30"}
-	reportSets = []string{"blind31", "blind32", "blind33", "blind34"}
+	reportSets = []string{"blind31", "blind32", "blind33", "blind34", "blind35", "blind36"}
 )
 
 func (sc *score) merge(o *score) {
