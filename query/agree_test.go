@@ -223,7 +223,7 @@ var (
 func randQuery(r *rand.Rand, depth int) string {
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
 	leaf := func() string {
-		switch r.IntN(16) {
+		switch r.IntN(19) {
 		case 0, 1, 2:
 			return pick(agreeWords)
 		case 3:
@@ -248,6 +248,12 @@ func randQuery(r *rand.Rand, depth int) string {
 			return `source:"` + pick(agreeSources) + `"`
 		case 14:
 			return `title:"` + pick(agreeWords) + " " + pick(agreeWords) + `"`
+		case 15:
+			return "source:" + pick([]string{"reuters", "pais", "jornada", "press"})
+		case 16:
+			return fmt.Sprintf(`"%s %s" NEAR/%d %s`, pick(agreeWords), pick(agreeWords), 1+r.IntN(6), pick(agreeWords))
+		case 17:
+			return fmt.Sprintf(`title:%s NEAR/%d "%s %s"`, pick(agreeWords), 1+r.IntN(6), pick(agreeWords), pick(agreeWords))
 		}
 		return pick(agreeWords) + " " + pick(agreeWords)
 	}

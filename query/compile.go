@@ -44,17 +44,14 @@ type stmtFilter struct {
 	actors  []string
 	targets []string
 	minConf float64
-	// confOnly is set when the filter restricts nothing but the
-	// confidence, as most do: then the document's highest confidence
-	// decides at once whether any statement passes.
-	confOnly bool
+	// byType is set when the filter restricts nothing but the types and
+	// the confidence, as most do: then the document's highest confidence
+	// per type decides at once whether any statement passes.
+	byType bool
 }
 
 func (f *stmtFilter) eligible(s *docStatement) bool {
-	if f.types != 0 && (s.typ == unknownType || f.types&(1<<s.typ) == 0) {
-		return false
-	}
-	if s.conf < f.minConf {
+	if !typeAndConf(f.types, f.minConf, s) {
 		return false
 	}
 	if len(f.actors) > 0 && !slices.Contains(f.actors, s.actor) {
@@ -69,6 +66,16 @@ func (f *stmtFilter) eligible(s *docStatement) bool {
 		return false
 	}
 	return true
+}
+
+// typeAndConf reports whether a statement is of one of the types (any
+// when none) and at least as confident as minConf. A NaN confidence is
+// below no threshold.
+func typeAndConf(types uint8, minConf float64, s *docStatement) bool {
+	if types != 0 && (s.typ == unknownType || types&(1<<s.typ) == 0) {
+		return false
+	}
+	return !(s.conf < minConf)
 }
 
 // Compile parses and checks a watchlist. Errors are *Error values with a
@@ -109,7 +116,7 @@ func Compile(w Watchlist, opt Options) (*Compiled, error) {
 		c.filter.targets = append(c.filter.targets, code)
 	}
 	c.w.Actors, c.w.Targets = c.filter.actors, c.filter.targets
-	c.filter.confOnly = c.filter.types == 0 && len(c.filter.actors) == 0 && len(c.filter.targets) == 0
+	c.filter.byType = len(c.filter.actors) == 0 && len(c.filter.targets) == 0
 	c.chooseAnchors()
 	return c, nil
 }
@@ -274,8 +281,8 @@ func (c *Compiled) Match(d *Document) bool {
 // anyEligible reports whether a statement of the document passes the
 // filter.
 func (f *stmtFilter) anyEligible(d *Document) bool {
-	if f.confOnly {
-		return d.maxConf >= f.minConf
+	if f.byType {
+		return d.maxConfOf(f.types) >= f.minConf
 	}
 	for i := range d.stmts {
 		if f.eligible(&d.stmts[i]) {
@@ -394,13 +401,18 @@ func (d *Document) phrase(ws []string, title bool, f func(p int32) bool) {
 			return
 		}
 	}
-	last := int32(len(ws) - 1)
+	d.phraseIn(lists[:len(ws)], title, f)
+}
+
+// phraseIn is phrase over the positions of the phrase's words.
+func (d *Document) phraseIn(lists [][]int32, title bool, f func(p int32) bool) {
+	last := int32(len(lists) - 1)
 outer:
 	for _, p := range lists[0] {
 		if title && p+last >= d.titleEnd {
 			return
 		}
-		for j := 1; j < len(ws); j++ {
+		for j := 1; j < len(lists); j++ {
 			if _, ok := slices.BinarySearch(lists[j], p+int32(j)); !ok {
 				continue outer
 			}
@@ -423,10 +435,14 @@ type span struct{ s, e int32 }
 // spans appends the occurrences of a NEAR operand to dst, in order.
 func (d *Document) spans(n *node, dst []span) []span {
 	switch n.kind {
-	case kTerm:
-		for _, p := range d.positions(n.words[0]) {
-			dst = append(dst, span{p, p})
+	case kTerm, kPhrase:
+		var lists [maxPhrase][]int32
+		for i, w := range n.words {
+			if lists[i] = d.positions(w); lists[i] == nil {
+				return dst
+			}
 		}
+		return d.wordSpans(lists[:len(n.words)], n.title, dst)
 	case kPrefix:
 		d.withPrefix(n.words[0], func(id int32) bool {
 			for _, p := range d.lists[id] {
@@ -435,13 +451,18 @@ func (d *Document) spans(n *node, dst []span) []span {
 			return true
 		})
 		slices.SortFunc(dst, func(a, b span) int { return int(a.s - b.s) })
-	case kPhrase:
-		l := int32(len(n.words) - 1)
-		d.phrase(n.words, false, func(p int32) bool { dst = append(dst, span{p, p + l}); return true })
 	}
 	if n.title {
 		dst = slices.DeleteFunc(dst, func(s span) bool { return s.e >= d.titleEnd })
 	}
+	return dst
+}
+
+// wordSpans appends the occurrences of a word or phrase, given the
+// positions of its words, to dst.
+func (d *Document) wordSpans(lists [][]int32, title bool, dst []span) []span {
+	l := int32(len(lists) - 1)
+	d.phraseIn(lists, title, func(p int32) bool { dst = append(dst, span{p, p + l}); return true })
 	return dst
 }
 
@@ -454,10 +475,13 @@ func (d *Document) near(n *node) bool {
 	if len(a) == 0 {
 		return false
 	}
-	b := d.spans(n.kids[1], bufB[:0])
+	return spansNear(a, d.spans(n.kids[1], bufB[:0]), int32(n.n))
+}
+
+func spansNear(a, b []span, n int32) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if x != y && spanDist(x, y) <= int32(n.n) {
+			if x != y && spanDist(x, y) <= n {
 				return true
 			}
 		}

@@ -2,6 +2,7 @@ package query
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 
 	"sovwatch/news"
@@ -27,6 +28,9 @@ type Document struct {
 	lang     string
 	stmts    []docStatement
 	maxConf  float64 // the highest statement confidence, -1 without statements
+	// typeConf is the highest confidence per statement type (index in
+	// news.StatementTypes), -1 for a type the document lacks.
+	typeConf [8]float64
 }
 
 // docStatement is a statement with its fields normalised for comparison.
@@ -34,8 +38,12 @@ type docStatement struct {
 	typ     uint8 // index in news.StatementTypes, or 255 when unknown
 	actor   string
 	targets []string
-	speaker []string
-	conf    float64
+	// actorCode and targetCodes are the codes packed by countryCode, as
+	// the index's programs compare them.
+	actorCode   uint32
+	targetCodes []uint32
+	speaker     []string
+	conf        float64
 }
 
 const unknownType = 255
@@ -110,16 +118,25 @@ func NewDocument(a news.Article, stmts []news.Statement) *Document {
 	d.lang = normLang(a.Language)
 	d.stmts = make([]docStatement, len(stmts))
 	d.maxConf = -1
+	for i := range d.typeConf {
+		d.typeConf[i] = -1
+	}
 	for i, s := range stmts {
-		if c := s.Confidence; c == c {
-			d.maxConf = max(d.maxConf, c)
-		} else {
-			d.maxConf = math.Inf(1) // NaN is below no threshold, as in eligible
+		c := s.Confidence
+		if c != c {
+			c = math.Inf(1) // NaN is below no threshold, as in eligible
 		}
-		ds := docStatement{typ: typeIndex(s.Type), actor: strings.ToUpper(strings.TrimSpace(s.Actor)),
+		d.maxConf = max(d.maxConf, c)
+		typ := typeIndex(s.Type)
+		if typ != unknownType {
+			d.typeConf[typ] = max(d.typeConf[typ], c)
+		}
+		ds := docStatement{typ: typ, actor: strings.ToUpper(strings.TrimSpace(s.Actor)),
 			speaker: foldWords(s.Speaker), conf: s.Confidence}
+		ds.actorCode = countryCode(ds.actor)
 		for _, t := range s.Targets {
-			ds.targets = append(ds.targets, strings.ToUpper(strings.TrimSpace(t)))
+			t = strings.ToUpper(strings.TrimSpace(t))
+			ds.targets, ds.targetCodes = append(ds.targets, t), append(ds.targetCodes, countryCode(t))
 		}
 		d.stmts[i] = ds
 	}
@@ -159,5 +176,20 @@ func normLang(s string) string {
 func (d *Document) Statements() int { return len(d.stmts) }
 
 func statementTypeName(i uint8) string { return string(news.StatementTypes[i]) }
+
+// maxConfOf is the highest confidence of the document's statements of the
+// types in the bit set (any type when it is empty), -1 when there are none.
+func (d *Document) maxConfOf(types uint8) float64 {
+	if types == 0 {
+		return d.maxConf
+	}
+	c := -1.0
+	for types != 0 {
+		i := bits.TrailingZeros8(types)
+		types &= types - 1
+		c = max(c, d.typeConf[i])
+	}
+	return c
+}
 
 func (d *Document) inTitle(id int32) bool { return hasBit(d.inHead, uint32(id)) }

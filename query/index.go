@@ -23,30 +23,55 @@ type Index struct {
 	opt Options
 
 	mu     sync.RWMutex
-	byID   map[int64]watched   // every watchlist, by ID
-	shared map[string]*program // programs by programKey
-	progs  []*program          // per slot, nil when free
-	// members holds, per slot, the watchlists sharing the program. Kept
-	// apart from the programs, densely, so that a candidate whose members
-	// all refuse the document's statements never touches its program.
-	members [][]member
-	free    []int32
-	post    [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
-	heads   map[string][]string            // first MinPrefix runes -> prefixes with an entry
-	// headBits has a bit set for the first three bytes of every head, so
-	// that most document words skip the heads lookup.
-	headBits [1 << 10]uint64
-	// wordBits and titleBits have a bit set for the signature of every
-	// word and headline key. Most words of an article are keys of no
-	// watchlist, and a bit test in 8 KB that stays in cache costs far less
-	// than a map lookup. Bits are never cleared: a stale bit costs one
-	// lookup, not a wrong answer.
-	wordBits, titleBits [1 << 10]uint64
-	always              [2][]int32 // per group, programs without any necessary key
-	nextID              uint32
-	freeIDs             []uint32
+	byID   map[int64]watched              // every watchlist, by ID
+	shared map[string]*program            // programs by programKey
+	slots  []slot                         // programs and their members, by slot
+	free   []int32                        // free slots
+	post   [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	heads  map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	// headBits holds the first three bytes of every head, so that most
+	// document words skip the heads lookup; wordBits and titleBits hold
+	// the signature of every word and headline key.
+	headBits, wordBits, titleBits keyFilter
+	always                        [2][]int32 // per group, programs without any necessary key
+	nextID                        uint32
+	freeIDs                       []uint32
 
 	scratch sync.Pool // *scratch, per-Match working memory
+}
+
+// slot is a program's place in the index, with what evaluating most
+// candidates reads: the program's code when it is short, and the members.
+// A busy article evaluates hundreds of candidates, each in memory the
+// previous article's work has evicted; with the code and first member in
+// the slot, a candidate costs one fetch of 128 adjacent bytes, not one per
+// pointer. Candidates copy their slot under the read lock, so a slot is
+// changed in place under the write lock, and its more list is replaced,
+// never changed.
+type slot struct {
+	p     *program // nil when the slot is free
+	more  []member // the members after the first
+	first member
+	code  [slotCode]instr
+	n     uint8 // len(p.code) when short
+	short bool  // code holds the program's code
+}
+
+// slotCode is how many instructions a slot holds: most analysts'
+// watchlists need fewer, and more would not fit 128 bytes.
+const slotCode = 7
+
+// members returns a fresh slice of the members of a slot in use.
+func (s *slot) members() []member {
+	return append([]member{s.first}, s.more...)
+}
+
+// setMembers replaces the members; ms must not be shared.
+func (s *slot) setMembers(ms []member) {
+	s.first, s.more = ms[0], nil
+	if len(ms) > 1 {
+		s.more = ms[1:]
+	}
 }
 
 // watched is one watchlist in the index and the program it shares.
@@ -120,13 +145,17 @@ func (x *Index) AddCompiled(c *Compiled) {
 		x.drop(c.w.ID, w.p)
 	}
 	k := programKey(c)
-	p := x.shared[k]
-	if p == nil {
-		p = x.file(c, k)
+	m := newMember(c)
+	if p := x.shared[k]; p != nil {
+		// Members are copied on write: a Match that took the old list
+		// under the read lock goes on reading it unchanged.
+		s := &x.slots[p.slot]
+		s.setMembers(append(s.members(), m))
+		x.byID[c.w.ID] = watched{c, p}
+		return
 	}
-	// Members are copied on write: a Match that took the old slice under
-	// the read lock goes on reading it unchanged.
-	x.members[p.slot] = append(slices.Clip(x.members[p.slot]), member{c.w.ID, c.w.AnyArticle, c.filter})
+	p := x.file(c, k)
+	x.slots[p.slot].first = m
 	x.byID[c.w.ID] = watched{c, p}
 }
 
@@ -137,11 +166,15 @@ func (x *Index) file(c *Compiled, k string) *program {
 	p.key = k
 	if n := len(x.free); n > 0 {
 		p.slot, x.free = x.free[n-1], x.free[:n-1]
-		x.progs[p.slot] = p
 	} else {
-		p.slot = int32(len(x.progs))
-		x.progs, x.members = append(x.progs, p), append(x.members, nil)
+		p.slot = int32(len(x.slots))
+		x.slots = append(x.slots, slot{})
 	}
+	s := slot{p: p, short: len(p.code) <= slotCode}
+	if s.short {
+		s.n = uint8(copy(s.code[:], p.code))
+	}
+	x.slots[p.slot] = s
 	x.shared[k] = p
 	g := p.group()
 	if !c.anchored {
@@ -178,11 +211,20 @@ func (g *Index) entry(k key) *entry {
 	case keyPrefix:
 		h := head(k.s)
 		g.heads[h] = append(g.heads[h], k.s)
-		setBit(g.headBits[:], headHash(h))
-	case keyTerm:
-		setBit(g.wordBits[:], wordSig(k.s))
-	case keyTitle:
-		setBit(g.titleBits[:], wordSig(k.s))
+		if g.headBits.add(headHash(h)) {
+			g.refillHeads()
+		}
+	case keyTerm, keyTitle:
+		f := &g.wordBits
+		if k.kind == keyTitle {
+			f = &g.titleBits
+		}
+		if f.add(wordSig(k.s)) {
+			f.reset(len(g.post[k.kind]))
+			for w := range g.post[k.kind] {
+				f.add(wordSig(w))
+			}
+		}
 	}
 	return e
 }
@@ -200,13 +242,17 @@ func (g *Index) release(k key, e *entry) {
 			g.heads[h] = ps
 		} else {
 			delete(g.heads, h)
-			// Bits are shared between heads; rebuilding is cheap next to
+			// Bits are shared between heads; refilling is cheap next to
 			// how rarely a wildcard disappears.
-			clear(g.headBits[:])
-			for h := range g.heads {
-				setBit(g.headBits[:], headHash(h))
-			}
+			g.refillHeads()
 		}
+	}
+}
+
+func (g *Index) refillHeads() {
+	g.headBits.reset(len(g.heads))
+	for h := range g.heads {
+		g.headBits.add(headHash(h))
 	}
 }
 
@@ -226,14 +272,14 @@ func (x *Index) Remove(id int64) bool {
 // its last member.
 func (x *Index) drop(id int64, p *program) {
 	delete(x.byID, id)
-	ms := slices.DeleteFunc(slices.Clone(x.members[p.slot]), func(m member) bool { return m.id == id })
+	s := &x.slots[p.slot]
+	ms := slices.DeleteFunc(s.members(), func(m member) bool { return m.id == id })
 	if len(ms) > 0 {
-		x.members[p.slot] = ms
+		s.setMembers(ms)
 		return
 	}
-	x.members[p.slot] = nil
+	*s = slot{}
 	delete(x.shared, p.key)
-	x.progs[p.slot] = nil
 	x.free = append(x.free, p.slot)
 	for _, k := range p.keys {
 		e := x.post[k.kind][k.s]
@@ -275,21 +321,21 @@ func dropSlot(l []int32, slot int32) []int32 {
 	return l
 }
 
-// headHash hashes the first three bytes of a word or head into headBits.
+// headHash hashes the first three bytes of a word or head for headBits.
 // Every head has at least three bytes, and a word starting with a prefix
 // starts with its head's bytes.
 func headHash(s string) uint32 {
 	h := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
-	return (h * 2654435761) >> 16
+	return h * 2654435761
 }
 
-// wordSig hashes a word into wordBits from its length and its first and
-// last bytes: cheap enough for every word of every article, and varied
-// enough that few words share a key's bit.
+// wordSig hashes a word for wordBits from its length and four of its
+// bytes: cheap enough for every word of every article, and varied enough
+// that few words share a key's bit.
 func wordSig(s string) uint32 {
 	n := len(s)
 	h := uint32(n)*0x9E3779B1 ^ uint32(s[0])<<24 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<8 ^ uint32(s[(n-1)/3])
-	return (h * 2654435761) >> 16
+	return h * 2654435761
 }
 
 // head is the part of a prefix the index files it under: its first MinPrefix
@@ -320,8 +366,8 @@ func (x *Index) Match(d *Document) []int64 {
 	if len(s.cands) > 0 {
 		out = make([]int64, 0, 2*len(s.cands))
 	}
-	for _, cd := range s.cands {
-		out = cd.p.match(d, s.present, cd.members, out)
+	for i := range s.cands {
+		out = s.cands[i].match(d, s.present, s.words, out)
 	}
 	x.done(s)
 	slices.Sort(out)
@@ -345,16 +391,13 @@ func (x *Index) Explain(id int64, d *Document) (e Explanation, ok bool) {
 type scratch struct {
 	marks   []uint64 // candidate slots already taken
 	present []uint64 // entry ids the document carries
+	words   []int32  // per entry id among them, of a word or headline word key, the document's word id
 	ids     []uint32 // the bits set in present
 	lists   [][]posting
-	cands   []candidate
-}
-
-// candidate is a program to evaluate and its members as they were when it
-// was taken, under the read lock.
-type candidate struct {
-	p       *program
-	members []member
+	cands   []slot // copies of the candidates' slots, taken under the read lock
+	// sink keeps the loads that fetch candidates ahead from being
+	// compiled away.
+	sink uint8
 }
 
 // done clears a scratch and returns it to the pool.
@@ -394,8 +437,11 @@ func (x *Index) candidates(d *Document) *scratch {
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	s.marks = grow(s.marks, len(x.progs))
+	s.marks = grow(s.marks, len(x.slots))
 	s.present = grow(s.present, int(x.nextID))
+	if n := int(x.nextID) + 1; len(s.words) < n {
+		s.words = make([]int32, n)
+	}
 	for g := range groups {
 		for _, slot := range x.always[g] {
 			setBit(s.marks, uint32(slot))
@@ -403,9 +449,10 @@ func (x *Index) candidates(d *Document) *scratch {
 	}
 	// First learn every key the document carries, then take the postings
 	// whose second key is among them.
-	x.visit(d, func(k key) {
+	x.visit(d, func(k key, word int32) {
 		if e, ok := x.post[k.kind][k.s]; ok {
 			setBit(s.present, e.id)
+			s.words[e.id] = word
 			s.ids = append(s.ids, e.id)
 			for g := range groups {
 				if len(e.lists[g]) > 0 {
@@ -421,66 +468,90 @@ func (x *Index) candidates(d *Document) *scratch {
 			}
 		}
 	}
+	// The slots are far apart and cold. Reading both lines of each, in a
+	// loop whose loads depend on nothing, has the memory fetch them all at
+	// once; the copies below then find them in cache.
+	var sink uint8
+	for i, w := range s.marks {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			w &= w - 1
+			sl := &x.slots[i*64+b]
+			sink += sl.first.types + sl.n
+		}
+	}
+	s.sink += sink
 	// Candidates are read off the marks, in slot order, which clears them
 	// on the way and needs no list of the slots taken.
 	for i, w := range s.marks {
 		for w != 0 {
 			b := bits.TrailingZeros64(w)
 			w &= w - 1
-			slot := i*64 + b
-			s.cands = append(s.cands, candidate{x.progs[slot], x.members[slot]})
+			s.cands = append(s.cands, x.slots[i*64+b])
 		}
 		s.marks[i] = 0
 	}
 	clear(s.lists)
 	s.lists = s.lists[:0]
+	// Likewise for what evaluating them reads beyond the slot: the other
+	// members and a long program's code.
+	for i := range s.cands {
+		c := &s.cands[i]
+		if len(c.more) > 0 {
+			sink += c.more[0].types + c.more[len(c.more)-1].types
+		}
+		if !c.short {
+			sink += uint8(len(c.p.code))
+		}
+	}
+	s.sink += sink
 	return s
 }
 
 // visit calls f with every key the document carries that the index might
-// have. Prefix keys are found through their heads, so a document word costs
+// have, and for a word or headline word key the word's id (else -1). Prefix keys are found through their heads, so a document word costs
 // one lookup whatever the number of wildcards.
-func (x *Index) visit(d *Document, f func(key)) {
+func (x *Index) visit(d *Document, f func(k key, word int32)) {
 	hasPrefixes := len(x.heads) > 0
 	for id, w := range d.vocab {
 		sig := wordSig(w)
-		if hasBit(x.wordBits[:], sig) {
-			f(key{keyTerm, w})
+		if x.wordBits.has(sig) {
+			f(key{keyTerm, w}, int32(id))
 		}
-		if hasBit(x.titleBits[:], sig) && d.inTitle(int32(id)) {
-			f(key{keyTitle, w})
+		if x.titleBits.has(sig) && d.inTitle(int32(id)) {
+			f(key{keyTitle, w}, int32(id))
 		}
-		if !hasPrefixes || len(w) < MinPrefix || !hasBit(x.headBits[:], headHash(w)) {
+		if !hasPrefixes || len(w) < MinPrefix || !x.headBits.has(headHash(w)) {
 			continue
 		}
 		for _, p := range x.heads[head(w)] {
 			if len(p) <= len(w) && w[:len(p)] == p {
-				f(key{keyPrefix, p})
+				f(key{keyPrefix, p}, -1)
 			}
 		}
 	}
 	for _, w := range d.source {
-		f(key{keySource, w})
+		f(key{keySource, w}, -1)
 	}
 	if d.lang != "" {
-		f(key{keyLang, d.lang})
+		f(key{keyLang, d.lang}, -1)
 	}
 	if len(d.stmts) > 0 {
-		f(key{keyAnyStatement, ""})
+		f(key{keyAnyStatement, ""}, -1)
 	}
 	for i := range d.stmts {
 		s := &d.stmts[i]
 		if s.typ != unknownType {
-			f(key{keyType, statementTypeName(s.typ)})
+			f(key{keyType, statementTypeName(s.typ)}, -1)
 		}
 		if s.actor != "" {
-			f(key{keyActor, s.actor})
+			f(key{keyActor, s.actor}, -1)
 		}
 		for _, t := range s.targets {
-			f(key{keyTarget, t})
+			f(key{keyTarget, t}, -1)
 		}
 		for _, w := range s.speaker {
-			f(key{keySpeaker, w})
+			f(key{keySpeaker, w}, -1)
 		}
 	}
 }

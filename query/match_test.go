@@ -198,7 +198,7 @@ func TestIndexUpdates(t *testing.T) {
 	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.byID) != 0 || len(x.shared) != 0 {
 		t.Fatalf("keys left behind: %v %v %v %v", x.heads, x.always, x.post, x.shared)
 	}
-	if slices.ContainsFunc(x.progs, func(p *program) bool { return p != nil }) {
+	if slices.ContainsFunc(x.slots, func(s slot) bool { return s.p != nil }) {
 		t.Fatal("programs left behind")
 	}
 	for _, m := range x.post {
