@@ -289,4 +289,7 @@ func TestGeneratedAgreement(t *testing.T) {
 			t.Fatalf("%d keys of kind %d left behind", len(m), kind)
 		}
 	}
+	if x.probes.n != 0 {
+		t.Fatalf("%d keys left in the probe table", x.probes.n)
+	}
 }

@@ -28,6 +28,7 @@ type Index struct {
 	slots  []slot                         // programs and their members, by slot
 	free   []int32                        // free slots
 	post   [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
+	probes probeTable                     // the same entries, for matching
 	heads  map[string][]string            // first MinPrefix runes -> prefixes with an entry
 	// headBits holds the first three bytes of every head, so that most
 	// document words skip the heads lookup; wordBits and titleBits hold
@@ -101,6 +102,7 @@ type entry struct {
 	id    uint32       // dense, from 1, for the per-match presence bitset
 	lists [2][]posting // per group
 	refs  int32
+	k     key
 }
 
 // posting is one program filed under a key, with the id of the second key
@@ -114,7 +116,7 @@ type posting struct {
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	x := &Index{opt: opt, byID: map[int64]watched{}, shared: map[string]*program{}, heads: map[string][]string{}}
+	x := &Index{opt: opt, byID: map[int64]watched{}, shared: map[string]*program{}, heads: map[string][]string{}, probes: newProbeTable()}
 	for i := range x.post {
 		x.post[i] = map[string]*entry{}
 	}
@@ -199,7 +201,7 @@ func (g *Index) entry(k key) *entry {
 	if e, ok := g.post[k.kind][k.s]; ok {
 		return e
 	}
-	e := &entry{}
+	e := &entry{k: k}
 	if n := len(g.freeIDs); n > 0 {
 		e.id, g.freeIDs = g.freeIDs[n-1], g.freeIDs[:n-1]
 	} else {
@@ -207,6 +209,7 @@ func (g *Index) entry(k key) *entry {
 		e.id = g.nextID
 	}
 	g.post[k.kind][k.s] = e
+	g.probes.insert(e)
 	switch k.kind {
 	case keyPrefix:
 		h := head(k.s)
@@ -235,6 +238,7 @@ func (g *Index) release(k key, e *entry) {
 		return
 	}
 	delete(g.post[k.kind], k.s)
+	g.probes.remove(e)
 	g.freeIDs = append(g.freeIDs, e.id)
 	if k.kind == keyPrefix {
 		h := head(k.s)
@@ -394,10 +398,19 @@ type scratch struct {
 	words   []int32  // per entry id among them, of a word or headline word key, the document's word id
 	ids     []uint32 // the bits set in present
 	lists   [][]posting
+	probes  []probe
 	cands   []slot // copies of the candidates' slots, taken under the read lock
 	// sink keeps the loads that fetch candidates ahead from being
 	// compiled away.
 	sink uint8
+}
+
+// probe is a key the document carries, looked up in the probe table.
+type probe struct {
+	k    key
+	word int32 // the document's word, for word and headline keys
+	h    uint64
+	e    *entry // the entry hashed to h, if any
 }
 
 // done clears a scratch and returns it to the pool.
@@ -448,19 +461,45 @@ func (x *Index) candidates(d *Document) *scratch {
 		}
 	}
 	// First learn every key the document carries, then take the postings
-	// whose second key is among them.
+	// whose second key is among them. Each step reads what the one before
+	// found, all keys at once: where each key's entry may be, the entries,
+	// their posting lists.
 	x.visit(d, func(k key, word int32) {
-		if e, ok := x.post[k.kind][k.s]; ok {
-			setBit(s.present, e.id)
-			s.words[e.id] = word
-			s.ids = append(s.ids, e.id)
-			for g := range groups {
-				if len(e.lists[g]) > 0 {
-					s.lists = append(s.lists, e.lists[g])
-				}
+		s.probes = append(s.probes, probe{k: k, word: word, h: x.probes.hash(k)})
+	})
+	slots, m := x.probes.slots, x.probes.mask()
+	var ahead uint64
+	for i := range s.probes {
+		ahead += slots[s.probes[i].h&m].h
+	}
+	for i := range s.probes {
+		p := &s.probes[i]
+		if p.e = x.probes.guess(p.h); p.e != nil && len(p.e.k.s) > 0 {
+			ahead += uint64(p.e.k.s[0])
+		}
+	}
+	for i := range s.probes {
+		p := &s.probes[i]
+		e := p.e
+		if e != nil && e.k != p.k {
+			e = x.probes.find(p.h, p.k)
+		}
+		if e == nil {
+			continue
+		}
+		setBit(s.present, e.id)
+		s.ids = append(s.ids, e.id)
+		s.words[e.id] = p.word
+		for g := range groups {
+			if l := e.lists[g]; len(l) > 0 {
+				s.lists = append(s.lists, l)
+				ahead += uint64(l[0].req)
 			}
 		}
-	})
+	}
+	s.sink += uint8(ahead)
+	clear(s.probes)
+	s.probes = s.probes[:0]
 	for _, l := range s.lists {
 		for _, p := range l {
 			if p.req == 0 || hasBit(s.present, p.req) {

@@ -1,0 +1,75 @@
+package query
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestProbeTable inserts and removes entries at random and checks every
+// lookup against a map: with many keys, so that the table grows, and with
+// few, so that it stays small, runs of neighbours wrap around its end and
+// removal has to shift them back across it.
+func TestProbeTable(t *testing.T) {
+	for _, pool := range []int{1500, 30, 20, 12} {
+		for seed := range uint64(3) {
+			t.Run(fmt.Sprintf("keys=%d/seed=%d", pool, seed), func(t *testing.T) { probeRandomly(t, pool, seed) })
+		}
+	}
+}
+
+func probeRandomly(t *testing.T, pool int, seed uint64) {
+	r := rand.New(rand.NewPCG(seed, uint64(pool)))
+	tab := newProbeTable()
+	live := map[key]*entry{}
+	seen := map[key]bool{}
+	var keys []key
+	for i := range 20000 {
+		k := key{keyTerm, fmt.Sprint("w", r.IntN(pool))}
+		if pool > 100 {
+			k.kind = keyKind(r.IntN(int(numKeyKinds)))
+		}
+		if e, ok := live[k]; ok && i%3 != 0 {
+			tab.remove(e)
+			delete(live, k)
+		} else if !ok {
+			e := &entry{k: k}
+			tab.insert(e)
+			live[k] = e
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+		if i%(1+pool/20) != 0 {
+			continue
+		}
+		if tab.n != len(live) {
+			t.Fatalf("step %d: table holds %d, want %d", i, tab.n, len(live))
+		}
+		for _, k := range keys {
+			h := tab.hash(k)
+			got, want := tab.find(h, k), live[k]
+			if got != want {
+				t.Fatalf("step %d: find(%v) = %v, want %v", i, k, got, want)
+			}
+			if want != nil && tab.guess(h) != want {
+				t.Fatalf("step %d: guess(%v) is another entry", i, k)
+			}
+		}
+	}
+}
+
+// TestProbeTableSharedHash puts two keys under one hash, as a collision
+// would: guess returns the first, find tells them apart, and the match path
+// (TestAgreement) relies on find when the guess is wrong.
+func TestProbeTableSharedHash(t *testing.T) {
+	tab := newProbeTable()
+	a, b := &entry{k: key{keyTerm, "a"}}, &entry{k: key{keyTerm, "b"}}
+	const h = 12345
+	tab.place(probeSlot{h, a})
+	tab.place(probeSlot{h, b})
+	if tab.guess(h) != a || tab.find(h, b.k) != b || tab.find(h, a.k) != a || tab.find(h, key{keyTerm, "c"}) != nil {
+		t.Fatal("entries sharing a hash are not told apart")
+	}
+}
