@@ -375,9 +375,12 @@ func (r *run) eval(i int) bool {
 func (r *run) positional(i int) bool {
 	in := r.code[i]
 	if in.kind == kPhrase {
-		var lists [maxPhrase][]int32
+		var buf [maxPhrase][]int32
+		lists := r.lists(i, &buf)
 		found := false
-		r.d.phraseIn(r.lists(i, &lists), in.arg != 0, func(int32) bool { found = true; return false })
+		if lists != nil {
+			r.d.phraseIn(lists, in.arg != 0, func(int32) bool { found = true; return false })
+		}
 		return found
 	}
 	var bufA, bufB [32]span
