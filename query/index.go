@@ -23,13 +23,12 @@ type Index struct {
 	opt Options
 
 	mu     sync.RWMutex
-	byID   map[int64]watched              // every watchlist, by ID
-	shared map[string]*program            // programs by programKey
-	slots  []slot                         // programs and their members, by slot
-	free   []int32                        // free slots
-	post   [numKeyKinds]map[string]*entry // a map per kind: string keys hash faster than structs
-	probes probeTable                     // the same entries, for matching
-	heads  map[string][]string            // first MinPrefix runes -> prefixes with an entry
+	byID   map[int64]watched   // every watchlist, by ID
+	shared map[string]*program // programs by programKey
+	slots  []slot              // programs and their members, by slot
+	free   []int32             // free slots
+	dict   dictionary          // every key's entry
+	heads  map[string][]string // first MinPrefix runes -> prefixes with an entry
 	// headBits holds the first three bytes of every head, so that most
 	// document words skip the heads lookup; wordBits and titleBits hold
 	// the signature of every word and headline key.
@@ -116,10 +115,7 @@ type posting struct {
 // NewIndex returns an empty index; opt resolves country names in the
 // watchlists added to it.
 func NewIndex(opt Options) *Index {
-	x := &Index{opt: opt, byID: map[int64]watched{}, shared: map[string]*program{}, heads: map[string][]string{}, probes: newProbeTable()}
-	for i := range x.post {
-		x.post[i] = map[string]*entry{}
-	}
+	x := &Index{opt: opt, byID: map[int64]watched{}, shared: map[string]*program{}, heads: map[string][]string{}, dict: newDictionary()}
 	return x
 }
 
@@ -198,7 +194,7 @@ func (x *Index) file(c *Compiled, k string) *program {
 
 // entry returns the entry of k, creating it.
 func (g *Index) entry(k key) *entry {
-	if e, ok := g.post[k.kind][k.s]; ok {
+	if e := g.dict.get(k); e != nil {
 		return e
 	}
 	e := &entry{k: k}
@@ -208,8 +204,7 @@ func (g *Index) entry(k key) *entry {
 		g.nextID++
 		e.id = g.nextID
 	}
-	g.post[k.kind][k.s] = e
-	g.probes.insert(e)
+	g.dict.insert(e)
 	switch k.kind {
 	case keyPrefix:
 		h := head(k.s)
@@ -223,10 +218,8 @@ func (g *Index) entry(k key) *entry {
 			f = &g.titleBits
 		}
 		if f.add(wordSig(k.s)) {
-			f.reset(len(g.post[k.kind]))
-			for w := range g.post[k.kind] {
-				f.add(wordSig(w))
-			}
+			f.reset(g.dict.count(k.kind))
+			g.dict.each(k.kind, func(e *entry) { f.add(wordSig(e.k.s)) })
 		}
 	}
 	return e
@@ -237,8 +230,7 @@ func (g *Index) release(k key, e *entry) {
 	if len(e.lists[0]) > 0 || len(e.lists[1]) > 0 || e.refs > 0 {
 		return
 	}
-	delete(g.post[k.kind], k.s)
-	g.probes.remove(e)
+	g.dict.remove(e)
 	g.freeIDs = append(g.freeIDs, e.id)
 	if k.kind == keyPrefix {
 		h := head(k.s)
@@ -286,7 +278,7 @@ func (x *Index) drop(id int64, p *program) {
 	delete(x.shared, p.key)
 	x.free = append(x.free, p.slot)
 	for _, k := range p.keys {
-		e := x.post[k.kind][k.s]
+		e := x.dict.get(k)
 		e.refs--
 		x.release(k, e)
 	}
@@ -296,7 +288,7 @@ func (x *Index) drop(id int64, p *program) {
 		return
 	}
 	for _, k := range c.anchors {
-		e := x.post[k.kind][k.s]
+		e := x.dict.get(k)
 		l := e.lists[g]
 		for i, q := range l {
 			if q.slot == p.slot {
@@ -309,7 +301,7 @@ func (x *Index) drop(id int64, p *program) {
 		x.release(k, e)
 	}
 	if c.hasReq {
-		e := x.post[c.req.kind][c.req.s]
+		e := x.dict.get(c.req)
 		e.refs--
 		x.release(c.req, e)
 	}
@@ -405,7 +397,7 @@ type scratch struct {
 	sink uint8
 }
 
-// probe is a key the document carries, looked up in the probe table.
+// probe is a key the document carries, looked up in the dictionary.
 type probe struct {
 	k    key
 	word int32 // the document's word, for word and headline keys
@@ -465,16 +457,16 @@ func (x *Index) candidates(d *Document) *scratch {
 	// found, all keys at once: where each key's entry may be, the entries,
 	// their posting lists.
 	x.visit(d, func(k key, word int32) {
-		s.probes = append(s.probes, probe{k: k, word: word, h: x.probes.hash(k)})
+		s.probes = append(s.probes, probe{k: k, word: word, h: x.dict.hash(k)})
 	})
-	slots, m := x.probes.slots, x.probes.mask()
+	slots, m := x.dict.slots, x.dict.mask()
 	var ahead uint64
 	for i := range s.probes {
 		ahead += slots[s.probes[i].h&m].h
 	}
 	for i := range s.probes {
 		p := &s.probes[i]
-		if p.e = x.probes.guess(p.h); p.e != nil && len(p.e.k.s) > 0 {
+		if p.e = x.dict.guess(p.h); p.e != nil && len(p.e.k.s) > 0 {
 			ahead += uint64(p.e.k.s[0])
 		}
 	}
@@ -482,7 +474,7 @@ func (x *Index) candidates(d *Document) *scratch {
 		p := &s.probes[i]
 		e := p.e
 		if e != nil && e.k != p.k {
-			e = x.probes.find(p.h, p.k)
+			e = x.dict.find(p.h, p.k)
 		}
 		if e == nil {
 			continue

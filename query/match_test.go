@@ -196,15 +196,13 @@ func TestIndexUpdates(t *testing.T) {
 	x.Remove(1)
 	x.Remove(2)
 	if len(x.heads) != 0 || len(x.always[0])+len(x.always[1]) != 0 || len(x.byID) != 0 || len(x.shared) != 0 {
-		t.Fatalf("keys left behind: %v %v %v %v", x.heads, x.always, x.post, x.shared)
+		t.Fatalf("keys left behind: %v %v %v", x.heads, x.always, x.shared)
 	}
 	if slices.ContainsFunc(x.slots, func(s slot) bool { return s.p != nil }) {
 		t.Fatal("programs left behind")
 	}
-	for _, m := range x.post {
-		if len(m) != 0 {
-			t.Fatalf("keys left behind: %v", x.post)
-		}
+	if x.dict.n != 0 {
+		t.Fatalf("%d keys left behind in the dictionary", x.dict.n)
 	}
 }
 

@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// TestProbeTable inserts and removes entries at random and checks every
+// TestDictionary inserts and removes entries at random and checks every
 // lookup against a map: with many keys, so that the table grows, and with
 // few, so that it stays small, runs of neighbours wrap around its end and
 // removal has to shift them back across it.
-func TestProbeTable(t *testing.T) {
+func TestDictionary(t *testing.T) {
 	for _, pool := range []int{1500, 30, 20, 12} {
 		for seed := range uint64(3) {
 			t.Run(fmt.Sprintf("keys=%d/seed=%d", pool, seed), func(t *testing.T) { probeRandomly(t, pool, seed) })
@@ -20,7 +20,7 @@ func TestProbeTable(t *testing.T) {
 
 func probeRandomly(t *testing.T, pool int, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, uint64(pool)))
-	tab := newProbeTable()
+	tab := newDictionary()
 	live := map[key]*entry{}
 	seen := map[key]bool{}
 	var keys []key
@@ -60,11 +60,11 @@ func probeRandomly(t *testing.T, pool int, seed uint64) {
 	}
 }
 
-// TestProbeTableSharedHash puts two keys under one hash, as a collision
+// TestDictionarySharedHash puts two keys under one hash, as a collision
 // would: guess returns the first, find tells them apart, and the match path
 // (TestAgreement) relies on find when the guess is wrong.
-func TestProbeTableSharedHash(t *testing.T) {
-	tab := newProbeTable()
+func TestDictionarySharedHash(t *testing.T) {
+	tab := newDictionary()
 	a, b := &entry{k: key{keyTerm, "a"}}, &entry{k: key{keyTerm, "b"}}
 	const h = 12345
 	tab.place(probeSlot{h, a})
