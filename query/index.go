@@ -453,9 +453,59 @@ func (x *Index) candidates(d *Document) *scratch {
 		}
 	}
 	// First learn every key the document carries, then take the postings
-	// whose second key is among them. Each step reads what the one before
-	// found, all keys at once: where each key's entry may be, the entries,
-	// their posting lists.
+	// whose second key is among them.
+	x.lookup(d, s, groups)
+	for _, l := range s.lists {
+		for _, p := range l {
+			if p.req == 0 || hasBit(s.present, p.req) {
+				setBit(s.marks, uint32(p.slot))
+			}
+		}
+	}
+	// The slots are far apart and cold. Reading both lines of each, in a
+	// loop whose loads depend on nothing, has the memory fetch them all at
+	// once; the copies below then find them in cache.
+	var sink uint8
+	for i, w := range s.marks {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			w &= w - 1
+			sl := &x.slots[i*64+b]
+			sink += sl.first.types + sl.n
+		}
+	}
+	// Candidates are read off the marks, in slot order, which clears them
+	// on the way and needs no list of the slots taken.
+	for i, w := range s.marks {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			w &= w - 1
+			s.cands = append(s.cands, x.slots[i*64+b])
+		}
+		s.marks[i] = 0
+	}
+	clear(s.lists)
+	s.lists = s.lists[:0]
+	// Likewise for what evaluating them reads beyond the slot: the other
+	// members and a long program's code.
+	for i := range s.cands {
+		c := &s.cands[i]
+		if len(c.more) > 0 {
+			sink += c.more[0].types + c.more[len(c.more)-1].types
+		}
+		if !c.short {
+			sink += uint8(len(c.p.code))
+		}
+	}
+	s.sink += sink
+	return s
+}
+
+// lookup finds the entries of the keys the document carries, marks them
+// present and collects their posting lists of the groups it may match.
+// Each step reads what the one before found, for all keys at once: where
+// each key's entry may be, the entries and their keys, their posting lists.
+func (x *Index) lookup(d *Document, s *scratch, groups int) {
 	x.visit(d, func(k key, word int32) {
 		s.probes = append(s.probes, probe{k: k, word: word, h: x.dict.hash(k)})
 	})
@@ -492,51 +542,6 @@ func (x *Index) candidates(d *Document) *scratch {
 	s.sink += uint8(ahead)
 	clear(s.probes)
 	s.probes = s.probes[:0]
-	for _, l := range s.lists {
-		for _, p := range l {
-			if p.req == 0 || hasBit(s.present, p.req) {
-				setBit(s.marks, uint32(p.slot))
-			}
-		}
-	}
-	// The slots are far apart and cold. Reading both lines of each, in a
-	// loop whose loads depend on nothing, has the memory fetch them all at
-	// once; the copies below then find them in cache.
-	var sink uint8
-	for i, w := range s.marks {
-		for w != 0 {
-			b := bits.TrailingZeros64(w)
-			w &= w - 1
-			sl := &x.slots[i*64+b]
-			sink += sl.first.types + sl.n
-		}
-	}
-	s.sink += sink
-	// Candidates are read off the marks, in slot order, which clears them
-	// on the way and needs no list of the slots taken.
-	for i, w := range s.marks {
-		for w != 0 {
-			b := bits.TrailingZeros64(w)
-			w &= w - 1
-			s.cands = append(s.cands, x.slots[i*64+b])
-		}
-		s.marks[i] = 0
-	}
-	clear(s.lists)
-	s.lists = s.lists[:0]
-	// Likewise for what evaluating them reads beyond the slot: the other
-	// members and a long program's code.
-	for i := range s.cands {
-		c := &s.cands[i]
-		if len(c.more) > 0 {
-			sink += c.more[0].types + c.more[len(c.more)-1].types
-		}
-		if !c.short {
-			sink += uint8(len(c.p.code))
-		}
-	}
-	s.sink += sink
-	return s
 }
 
 // visit calls f with every key the document carries that the index might
