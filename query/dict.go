@@ -56,14 +56,20 @@ func (t *dictionary) place(s probeSlot) {
 	t.n++
 }
 
-// remove drops e, which must be in the table, shifting back the entries
-// after it that would otherwise no longer be found.
+// remove drops e, which must be in the table.
 func (t *dictionary) remove(e *entry) {
 	m := t.mask()
 	i := t.hash(e.k) & m
 	for t.slots[i].e != e {
 		i = (i + 1) & m
 	}
+	t.clearSlot(i)
+}
+
+// clearSlot empties slot i, shifting back the entries after it that would
+// otherwise no longer be found from their home slot.
+func (t *dictionary) clearSlot(i uint64) {
+	m := t.mask()
 	for j := i; ; {
 		t.slots[i] = probeSlot{}
 		for {

@@ -73,3 +73,44 @@ func TestDictionarySharedHash(t *testing.T) {
 		t.Fatal("entries sharing a hash are not told apart")
 	}
 }
+
+// TestDictionaryWrappedRun removes from a run that wraps around the end of
+// the table: an entry past the end whose home lies before the end, after
+// the removed slot, must stay where it is, and one whose home is the
+// removed slot's must move back into it.
+func TestDictionaryWrappedRun(t *testing.T) {
+	tab := newDictionary()
+	last := uint64(len(tab.slots) - 1)
+	a, b, c, d := &entry{k: key{keyTerm, "a"}}, &entry{k: key{keyTerm, "b"}}, &entry{k: key{keyTerm, "c"}}, &entry{k: key{keyTerm, "d"}}
+	tab.place(probeSlot{last - 2, a})                            // at last-2, its home
+	tab.place(probeSlot{last - 1, b})                            // at last-1, its home
+	tab.place(probeSlot{last - 1, c})                            // at last, one past its home
+	tab.place(probeSlot{last, d})                                // wrapped to 0, one past its home
+	tab.place(probeSlot{last - 2, &entry{k: key{keyTerm, "e"}}}) // wrapped to 1, its home last-2
+	tab.clearSlot(last - 2)                                      // a leaves
+	for _, x := range []struct {
+		e *entry
+		h uint64
+	}{{b, last - 1}, {c, last - 1}, {d, last}} {
+		if tab.find(x.h, x.e.k) != x.e {
+			t.Fatalf("%q lost after a removal in a wrapped run", x.e.k.s)
+		}
+	}
+	if got := tab.find(last-2, key{keyTerm, "e"}); got == nil || tab.slots[last-2].e != got {
+		t.Fatalf("the entry homed at the removed slot did not move back into it")
+	}
+	if tab.find(last-2, a.k) != nil || tab.n != 4 {
+		t.Fatalf("removed entry still found, or %d entries left", tab.n)
+	}
+
+	// An entry past the end that is at its home stays there.
+	tab = newDictionary()
+	x, z := &entry{k: key{keyTerm, "x"}}, &entry{k: key{keyTerm, "z"}}
+	tab.place(probeSlot{last, x})  // at last
+	home0 := last + 1              // a hash whose home is slot 0 (0 marks an empty slot)
+	tab.place(probeSlot{home0, z}) // at 0, its home
+	tab.clearSlot(last)            // x leaves, z stays
+	if tab.find(home0, z.k) != z || tab.slots[0].e != z {
+		t.Fatal("a removal at the end moved an entry that was at its home")
+	}
+}
