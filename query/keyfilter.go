@@ -21,8 +21,7 @@ func (f *keyFilter) has(h uint32) bool {
 	if f.bits == nil {
 		return false
 	}
-	i := h >> f.shift
-	return f.bits[i>>6]&(1<<(i&63)) != 0
+	return hasBit(f.bits, h>>f.shift)
 }
 
 // add sets the bit of h. When the set is full it reports true, and the
@@ -31,8 +30,7 @@ func (f *keyFilter) add(h uint32) (full bool) {
 	if f.bits == nil {
 		f.reset(0)
 	}
-	i := h >> f.shift
-	f.bits[i>>6] |= 1 << (i & 63)
+	setBit(f.bits, h>>f.shift)
 	f.keys++
 	return f.keys > len(f.bits) // fewer than 64 bits per key
 }
