@@ -395,13 +395,21 @@ func (d *Document) hasPrefix(p string, title bool) bool {
 // phrase calls f with each position where the phrase starts until f
 // returns false. It does not allocate: it runs for every phrase candidate.
 func (d *Document) phrase(ws []string, title bool, f func(p int32) bool) {
-	var lists [maxPhrase][]int32
+	var buf [maxPhrase][]int32
+	if lists := d.wordLists(ws, &buf); lists != nil {
+		d.phraseIn(lists, title, f)
+	}
+}
+
+// wordLists returns the positions of each of the words, nil when one is
+// missing.
+func (d *Document) wordLists(ws []string, buf *[maxPhrase][]int32) [][]int32 {
 	for i, w := range ws {
-		if lists[i] = d.positions(w); lists[i] == nil {
-			return
+		if buf[i] = d.positions(w); buf[i] == nil {
+			return nil
 		}
 	}
-	d.phraseIn(lists[:len(ws)], title, f)
+	return buf[:len(ws)]
 }
 
 // phraseIn is phrase over the positions of the phrase's words.
@@ -436,13 +444,11 @@ type span struct{ s, e int32 }
 func (d *Document) spans(n *node, dst []span) []span {
 	switch n.kind {
 	case kTerm, kPhrase:
-		var lists [maxPhrase][]int32
-		for i, w := range n.words {
-			if lists[i] = d.positions(w); lists[i] == nil {
-				return dst
-			}
+		var buf [maxPhrase][]int32
+		if lists := d.wordLists(n.words, &buf); lists != nil {
+			return d.wordSpans(lists, n.title, dst)
 		}
-		return d.wordSpans(lists[:len(n.words)], n.title, dst)
+		return dst
 	case kPrefix:
 		d.withPrefix(n.words[0], func(id int32) bool {
 			for _, p := range d.lists[id] {
