@@ -205,24 +205,44 @@ func (g *Index) entry(k key) *entry {
 		e.id = g.nextID
 	}
 	g.dict.insert(e)
-	switch k.kind {
-	case keyPrefix:
+	if k.kind == keyPrefix {
 		h := head(k.s)
 		g.heads[h] = append(g.heads[h], k.s)
-		if g.headBits.add(headHash(h)) {
-			g.refillHeads()
-		}
-	case keyTerm, keyTitle:
-		f := &g.wordBits
-		if k.kind == keyTitle {
-			f = &g.titleBits
-		}
-		if f.add(wordSig(k.s)) {
-			f.reset(g.dict.count(k.kind))
-			g.dict.each(k.kind, func(e *entry) { f.add(wordSig(e.k.s)) })
-		}
+	}
+	if f := g.filterOf(k.kind); f != nil && f.add(filterHash(k)) {
+		g.refill(k.kind)
 	}
 	return e
+}
+
+// filterOf returns the filter of a key kind, nil for kinds looked up
+// directly.
+func (g *Index) filterOf(kind keyKind) *keyFilter {
+	switch kind {
+	case keyTerm:
+		return &g.wordBits
+	case keyTitle:
+		return &g.titleBits
+	case keyPrefix:
+		return &g.headBits
+	}
+	return nil
+}
+
+// filterHash is what a filter holds for a key: a wildcard is held by its
+// head, which a document word is checked against.
+func filterHash(k key) uint32 {
+	if k.kind == keyPrefix {
+		return headHash(head(k.s))
+	}
+	return wordSig(k.s)
+}
+
+// refill resizes the filter of a kind for the keys it holds, and adds them.
+func (g *Index) refill(kind keyKind) {
+	f := g.filterOf(kind)
+	f.reset(g.dict.count(kind))
+	g.dict.each(kind, func(e *entry) { f.add(filterHash(e.k)) })
 }
 
 // release drops the entry of k once nothing uses it.
@@ -240,15 +260,8 @@ func (g *Index) release(k key, e *entry) {
 			delete(g.heads, h)
 			// Bits are shared between heads; refilling is cheap next to
 			// how rarely a wildcard disappears.
-			g.refillHeads()
+			g.refill(keyPrefix)
 		}
-	}
-}
-
-func (g *Index) refillHeads() {
-	g.headBits.reset(len(g.heads))
-	for h := range g.heads {
-		g.headBits.add(headHash(h))
 	}
 }
 
@@ -545,8 +558,9 @@ func (x *Index) lookup(d *Document, s *scratch, groups int) {
 }
 
 // visit calls f with every key the document carries that the index might
-// have, and for a word or headline word key the word's id (else -1). Prefix keys are found through their heads, so a document word costs
-// one lookup whatever the number of wildcards.
+// have, and for a word or headline word key the word's id (else -1).
+// Prefix keys are found through their heads, so a document word costs one
+// lookup whatever the number of wildcards.
 func (x *Index) visit(d *Document, f func(k key, word int32)) {
 	hasPrefixes := len(x.heads) > 0
 	for id, w := range d.vocab {
